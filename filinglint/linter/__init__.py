@@ -1,0 +1,1 @@
+"""Reading, grammar, AST, engine and diagnostics: the pipeline every rule relies on."""

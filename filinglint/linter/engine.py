@@ -1,0 +1,76 @@
+"""Check one source: build its AST, walk it once, and collect every rule's findings.
+
+A rule that raises does not end the run: its exception becomes an internal-error
+diagnostic for that file, and the other rules still report.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from filinglint.linter.ast import Span, iter_nodes
+from filinglint.linter.context import Context
+from filinglint.linter.diagnostics import Diagnostic
+from filinglint.linter.registry import find_rule
+from filinglint.linter.rule import Rule
+from filinglint.linter.source import Source
+
+INTERNAL_ERROR = "internal-error"
+NOT_UTF8 = "non-utf8-text"
+UNDECODABLE = "undecodable-bytes"
+
+
+class Engine:
+    """Rules indexed by the node kinds they visit, ready to check many files."""
+
+    def __init__(self, rules: list[Rule], options: dict | None = None) -> None:
+        self.rules = rules
+        self.options = options or {}
+        self.enabled = {rule.name for rule in rules}
+        self.visitors: dict[str, list[tuple[Rule, object]]] = defaultdict(list)
+        for rule in rules:
+            for kind, visitor in rule.visitors.items():
+                self.visitors[kind].append((rule, visitor))
+
+    def check(self, source: Source) -> list[Diagnostic]:
+        from filinglint.linter.build import build
+
+        context = Context(source.path, filing=None, options=self.options)  # type: ignore[arg-type]
+        for note in source.notes:
+            name = UNDECODABLE if note.severity == "error" else NOT_UTF8
+            line, column = source.position(note.offset)
+            self._engine_report(context, name, Span.model_construct(
+                line=line, column=column, end_line=line, end_column=column + 1
+            ), note.message)
+        try:
+            filing = build(source)
+        except Exception as exc:  # a builder bug must not end the run
+            self._internal_error(context, "the parser", exc, source)
+            return _finish(context.diagnostics)
+        context.filing = filing
+        visitors = self.visitors
+        for node in iter_nodes(filing):
+            for rule, visitor in visitors.get(node.kind, ()):
+                context.rule = rule
+                try:
+                    visitor(context, node)  # type: ignore[operator]
+                except Exception as exc:
+                    self._internal_error(context, f"rule {rule.name}", exc, source)
+        return _finish(context.diagnostics)
+
+    def _engine_report(self, context: Context, name: str, span: Span, message: str) -> None:
+        rule = find_rule(name)
+        if rule is None or name not in self.enabled and name != INTERNAL_ERROR:
+            return
+        context.rule = rule
+        context.report(span, message)
+
+    def _internal_error(self, context: Context, where: str, exc: Exception, source: Source) -> None:
+        span = Span.model_construct(line=1, column=1, end_line=1, end_column=1)
+        message = f"{where} failed: {type(exc).__name__}: {exc}; please report this bug"
+        self._engine_report(context, INTERNAL_ERROR, span, message)
+
+
+def _finish(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    unique = {(d.sort_key(), d.end_line, d.end_column): d for d in diagnostics}
+    return [unique[key] for key in sorted(unique)]

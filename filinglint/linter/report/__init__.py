@@ -1,0 +1,35 @@
+"""Reporters: pure functions from (diagnostics, sources) to text; the CLI prints it.
+
+Each format lives in its own module and is imported only when a run asks for it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+FORMATS = {
+    "full": "filinglint.linter.report.full",
+    "concise": "filinglint.linter.report.concise",
+    "json": "filinglint.linter.report.jsonout",
+}
+
+
+def get_reporter(name: str) -> Callable[..., str]:
+    """The ``render(diagnostics, sources)`` function of an output format."""
+    return importlib.import_module(FORMATS[name]).render
+
+
+def summary(diagnostics) -> str:
+    """A closing line such as "Found 2 errors." or "All checks passed!"."""
+    if not diagnostics:
+        return "All checks passed!"
+    counts: dict[str, int] = {}
+    for diagnostic in diagnostics:
+        counts[diagnostic.severity] = counts.get(diagnostic.severity, 0) + 1
+    words = []
+    for severity in ("error", "warning", "info"):
+        count = counts.get(severity, 0)
+        if count:
+            words.append(f"{count} {severity}{'s' if count != 1 else ''}")
+    return "Found " + ", ".join(words) + "."

@@ -1,0 +1,165 @@
+"""Turn bytes into text once, with a line index that every span is measured against.
+
+EDGAR ASCII filings are ASCII or Latin-1 in practice, drafts from word processors are
+often Windows-1252 (smart quotes) and newer files are UTF-8. We accept UTF-8 (with or
+without BOM) first because it is unambiguous; anything else is read as Windows-1252 so a
+legacy filing is never rejected, and the fallback is reported as an info note so a user
+who expected UTF-8 learns why their quotes look odd.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import stat
+import sys
+from dataclasses import dataclass, field
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+_BINARY_SNIFF = 8192
+
+# Bytes Windows-1252 leaves undefined; decoding maps them through Latin-1 instead.
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+class InputError(Exception):
+    """An input that cannot be checked at all; its message is one line naming the path."""
+
+
+@dataclass(frozen=True)
+class DecodeNote:
+    """Where and how decoding had to deviate from plain UTF-8."""
+
+    offset: int
+    message: str
+    severity: str  # "info" for a clean fallback, "error" for bytes no encoding explains
+
+
+@dataclass
+class Source:
+    """The text of one input and the index that maps offsets to 1-based line/column."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    notes: list[DecodeNote] = field(default_factory=list)
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            starts = [0]
+            find = self.text.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            self._line_starts = starts
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters."""
+        starts = self.line_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
+
+    def line(self, number: int) -> str:
+        """The text of 1-based line ``number`` without its newline ('' past the end)."""
+        starts = self.line_starts
+        if number < 1 or number > len(starts):
+            return ""
+        start = starts[number - 1]
+        end = self.text.find("\n", start)
+        return self.text[start:] if end == -1 else self.text[start:end]
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+
+def decode(data: bytes, path: str) -> Source:
+    """Decode bytes to a Source, normalising line ends to ``\\n``."""
+    notes: list[DecodeNote] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError as exc:
+        encoding = "windows-1252"
+        text = _decode_legacy(data)
+        undefined = next((i for i, b in enumerate(data) if b in _CP1252_UNDEFINED), None)
+        if undefined is not None:
+            notes.append(
+                DecodeNote(
+                    undefined,
+                    f"byte 0x{data[undefined]:02X} is not valid UTF-8 or Windows-1252;"
+                    " it was read as a control character",
+                    "error",
+                )
+            )
+        else:
+            notes.append(
+                DecodeNote(
+                    exc.start,
+                    f"not valid UTF-8 (byte 0x{data[exc.start]:02X}); read as Windows-1252",
+                    "info",
+                )
+            )
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    source = Source(path=path, text=text, encoding=encoding)
+    # Byte offsets of notes become character offsets of the decoded text; for the
+    # single-byte legacy decoding (the only one that produces notes) they coincide,
+    # except for removed carriage returns before the offset.
+    for note in notes:
+        crs = data.count(b"\r\n", 0, note.offset)
+        source.notes.append(DecodeNote(note.offset - crs, note.message, note.severity))
+    return source
+
+
+def _decode_legacy(data: bytes) -> str:
+    """Windows-1252, with its five undefined bytes taken as Latin-1 control characters."""
+    if not any(b in _CP1252_UNDEFINED for b in data):
+        return data.decode("cp1252")
+    return "".join(
+        bytes([b]).decode("latin-1") if b in _CP1252_UNDEFINED else bytes([b]).decode("cp1252")
+        for b in data
+    )
+
+
+def read_path(path: str) -> Source:
+    """Read a file (or ``-`` for stdin) into a Source, or raise InputError with one line."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        display = "<stdin>"
+    else:
+        display = path
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            if os.path.islink(path):
+                raise InputError(f"{path}: broken symbolic link") from None
+            raise InputError(f"{path}: no such file or directory") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path}: is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise InputError(
+                f"{path}: file is {info.st_size / 1048576:.0f} MiB, above the "
+                f"{MAX_FILE_BYTES // 1048576} MiB limit"
+            )
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if not data.strip():
+        raise InputError(f"{display}: empty file, nothing to check")
+    nul = data.find(b"\x00", 0, _BINARY_SNIFF)
+    if nul != -1:
+        raise InputError(f"{display}: binary data (NUL byte at offset {nul}), not a filing")
+    return decode(data, display)

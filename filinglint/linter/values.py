@@ -1,0 +1,153 @@
+"""Small, linear parsers for the values inside a line: money, rates, dates, codes, boxes.
+
+They are separate from the grammar because their shapes are local (a number, a date)
+while the grammar's job is the document's structure. Each works on a string and
+returns offsets into it, so the builder can turn them into exact spans.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+
+MONTHS = {
+    name.lower(): number
+    for number, name in enumerate(calendar.month_name)
+    if name
+}
+MONTHS.update(
+    {
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+        "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    }
+)  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_MONTH_ALT = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+)
+DATE_RE = re.compile(
+    r"\b(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(" + _MONTH_ALT + r")\s+(\d{1,2}),?\s+(\d{4})\b"
+)
+
+MONEY_RE = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?|(?<![\w.,$])(\d{1,3}(?:,\d{3})+)(\.\d+)?")
+
+
+def parse_money(text: str) -> Decimal | None:
+    """``$2,500,000`` or ``1,782.50`` → Decimal; None where it is not an amount."""
+    cleaned = text.replace("$", "").replace(",", "").strip()
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return None
+
+
+def find_amounts(line: str) -> list[tuple[int, int, Decimal]]:
+    """(start, end, amount) of each dollar amount in a table row."""
+    found = []
+    for match in MONEY_RE.finditer(line):
+        amount = parse_money(match.group(0))
+        if amount is not None:
+            found.append((match.start(), match.end(), amount))
+    return found
+
+
+# --- rates ---------------------------------------------------------------------------
+
+_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)"
+_PER_AMOUNT = re.compile(
+    r"\$\s?" + _NUMBER + r"\s+(?:per|for\s+each|for\s+every)\s+"
+    r"(?:\$\s?" + _NUMBER + r"(\s+million)?|(one\s+)?million(?:\s+dollars)?)",
+    re.IGNORECASE,
+)
+_FRACTION_OF_PERCENT = re.compile(
+    r"\b(?:(\d+)\s*/\s*(\d+)(?:st|nd|rd|th)?|one[-\s]fiftieth)\s+of\s+(?:one|1)\s*(?:percent|per\s+cent|%)",
+    re.IGNORECASE,
+)
+_DECIMAL_RATE = re.compile(r"(?<![\d,])\$?(0?\.\d{4,})(?!\d)")
+_PERCENT = re.compile(
+    r"(?<![\d,])(\d*\.\d+)\s*(?:%|percent)\s+of\s+(?:the\s+)?(?:transaction|aggregate|value)",
+    re.IGNORECASE,
+)
+
+
+def find_rate(text: str) -> tuple[int, int, Decimal] | None:
+    """The fee rate a sentence states, as (start, end, fraction of the valuation).
+
+    Accepts "equals 0.0000809 of the transaction valuation", "$80.90 per $1,000,000",
+    "$92 per million", "1/50th of one percent", "0.0092% of the transaction value".
+    """
+    match = _PER_AMOUNT.search(text)
+    if match:
+        fee = Decimal(match.group(1).replace(",", ""))
+        if match.group(2):
+            per = Decimal(match.group(2).replace(",", ""))
+            if match.group(3):
+                per *= 1_000_000
+        else:
+            per = Decimal(1_000_000)
+        if per:
+            return match.start(), match.end(), fee / per
+    match = _FRACTION_OF_PERCENT.search(text)
+    if match:
+        numerator = Decimal(match.group(1) or 1)
+        denominator = Decimal(match.group(2) or 50)
+        if denominator:
+            return match.start(), match.end(), numerator / denominator / 100
+    match = _DECIMAL_RATE.search(text)
+    if match:
+        value = Decimal(match.group(1))
+        if 0 < value < Decimal("0.01"):
+            return match.start(1), match.end(1), value
+    match = _PERCENT.search(text)
+    if match:
+        return match.start(1), match.end(), Decimal(match.group(1)) / 100
+    return None
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+def date_parts(match: re.Match[str]) -> tuple[int, int, int, str | None, datetime.date | None]:
+    """(year, month, day, weekday, date or None where no such day exists)."""
+    month = MONTHS[match.group(2).rstrip(".").lower()]
+    day = int(match.group(3))
+    year = int(match.group(4))
+    try:
+        value: datetime.date | None = datetime.date(year, month, day)
+    except ValueError:
+        value = None
+    return year, month, day, match.group(1), value
+
+
+# --- exhibit codes -------------------------------------------------------------------
+
+
+def normalize_code(code: str) -> str:
+    """Exhibit codes compare without spaces and case: ``(a)(1)(A)`` == ``(a) (1) (a)``."""
+    return "".join(code.split()).lower()
+
+
+# --- boxes ---------------------------------------------------------------------------
+
+_CHECKED = frozenset("xX✓✔√■☒☑")
+_UNCHECKED_CHARS = frozenset(" _☐")
+
+
+def box_state(mark: str) -> str:
+    """``checked``, ``unchecked`` or ``unreadable`` for a box mark like ``|x|`` or ``☐``."""
+    if mark in ("☒", "☑"):
+        return "checked"
+    if mark == "☐":
+        return "unchecked"
+    inside = mark[1:-1]
+    core = inside.strip(" ")
+    if not core or all(ch in _UNCHECKED_CHARS for ch in core):
+        return "unchecked"
+    if len(core) == 1 and core in _CHECKED:
+        return "checked"
+    return "unreadable"

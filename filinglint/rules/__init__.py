@@ -1,0 +1,1 @@
+"""Rules, one per module, grouped by family; discovered by ``linter.registry``."""

@@ -1,0 +1,114 @@
+"""## What it does
+On a Schedule TO cover, checks the transaction-type boxes: exactly one of the two
+tender-offer boxes — third-party tender offer (Rule 14d-1) or issuer tender offer
+(Rule 13e-4) — must be checked. Going-private (Rule 13e-3) and amendment to Schedule 13D
+(Rule 13d-2) may be checked in addition. A cross-border box (Rule 13e-4(i) or
+Rule 14d-1(d)) must agree with the tender-offer type. A box mark that is neither clearly
+checked nor clearly empty is reported as unreadable. Which boxes exist and which
+combinations are legal comes from the form spec (`schema/forms/schedule-to.json`).
+
+## Why it matters
+The boxes tell EDGAR, the SEC staff and the market which rules govern the offer (Rule
+13e-4 for issuers, Regulation 14D for bidders). None or both checked makes the filing
+ambiguous about its own legal basis.
+
+## Example
+```
+|_|  third-party tender offer subject to Rule 14d-1.
+|_|  issuer tender offer subject to Rule 13e-4.
+```
+Neither tender-offer box is checked.
+
+## How to fix
+Check the one box that describes the offer: issuer if the company is buying its own
+shares, third-party otherwise. Mark boxes plainly (`|X|`, `[X]`, `☒`; `|_|`, `[ ]`, `☐`).
+"""
+
+from __future__ import annotations
+
+from filinglint.linter.ast import BoxGroup, CheckBox
+from filinglint.linter.context import Context
+from filinglint.linter.rule import Rule
+from filinglint.schema import load_json
+
+_CROSS_BORDER_NEEDS = {
+    "cross-border-issuer": "issuer-tender-offer",
+    "cross-border-third-party": "third-party-tender-offer",
+}
+
+
+def _group_spec(group_id: str) -> dict:
+    for group in load_json("forms/schedule-to.json")["groups"]:
+        if group["id"] == group_id:
+            return group
+    return {}
+
+
+def _label(box: CheckBox) -> str:
+    text = " ".join(box.label.split())
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def check(ctx: Context, group: BoxGroup) -> None:
+    for box in group.boxes:
+        if box.state == "unreadable":
+            ctx.report(
+                box.mark_span,
+                f"box mark {box.mark!r} before {_label(box)!r} cannot be read as checked"
+                " or unchecked",
+                hint="mark a checked box as |X|, [X] or ☒ and an empty one as |_|, [ ] or ☐",
+            )
+    if group.group == "cross-border":
+        _check_cross_border(ctx, group)
+        return
+    exactly_one = _group_spec(group.group).get("exactly_one_of")
+    if not exactly_one:
+        return
+    choices = [b for b in group.boxes if b.role in exactly_one]
+    checked = [b for b in choices if b.state == "checked"]
+    unreadable = [b for b in choices if b.state == "unreadable"]
+    if len(checked) == 1 or (unreadable and len(checked) < 2):
+        return
+    if not checked:
+        message = (
+            "no tender-offer box is checked: exactly one of third-party tender offer"
+            " (Rule 14d-1) and issuer tender offer (Rule 13e-4) must be"
+        )
+    else:
+        message = (
+            "both tender-offer boxes are checked: a statement is either a third-party"
+            " tender offer (Rule 14d-1) or an issuer tender offer (Rule 13e-4)"
+        )
+    ctx.report(
+        group.span,
+        message,
+        hint="check the issuer box if the company buys its own shares, otherwise third-party",
+        related=[(b.mark_span, _label(b)) for b in choices],
+    )
+
+
+def _check_cross_border(ctx: Context, group: BoxGroup) -> None:
+    types = next(
+        (g for g in ctx.filing.cover.box_groups if g.group == "transaction-type"), None
+    )
+    if types is None:
+        return
+    checked_roles = {b.role for b in types.boxes if b.state == "checked"}
+    for box in group.boxes:
+        needed = _CROSS_BORDER_NEEDS.get(box.role or "")
+        if box.state == "checked" and needed and needed not in checked_roles:
+            kind = needed.replace("-", " ").replace("tender offer", "tender-offer")
+            ctx.report(
+                box.mark_span,
+                f"cross-border box {_label(box)!r} is checked but the {kind} box is not",
+                hint="a cross-border exemption must match the type of tender offer checked",
+            )
+
+
+RULE = Rule(
+    code="BOX001",
+    name="transaction-type-count",
+    severity="error",
+    summary="exactly one tender-offer type box (14d-1 or 13e-4) must be checked",
+    visitors={"box_group": check},
+)

@@ -1,0 +1,46 @@
+"""## What it does
+Reports a weekday that does not fall on the date it precedes: "Wednesday, April 24,
+2003" (April 24, 2003 was a Thursday).
+
+## Why it matters
+Readers act on either half. A wrong weekday beside an expiration or withdrawal
+deadline makes the deadline ambiguous, and the SEC staff routinely asks for a
+correcting amendment.
+
+## Example
+`…the offer will expire at 5:00 p.m. on Wednesday, April 24, 2003.`
+
+## How to fix
+Decide which half is right (usually the date) and correct the other everywhere it
+appears.
+"""
+
+from __future__ import annotations
+
+from filinglint.linter.ast import DateMention
+from filinglint.linter.context import Context
+from filinglint.linter.rule import Rule
+from filinglint.linter.values import WEEKDAYS
+
+
+def check(ctx: Context, date: DateMention) -> None:
+    if date.weekday is None or date.value is None:
+        return
+    actual = WEEKDAYS[date.value.weekday()]
+    if actual == date.weekday:
+        return
+    plain = date.text.split(",", 1)[1].strip()
+    ctx.report(
+        date.span,
+        f"{plain} is a {actual}, not a {date.weekday}",
+        hint=f'write "{actual}, {plain}" if the date is right',
+    )
+
+
+RULE = Rule(
+    code="DAT002",
+    name="date-weekday-mismatch",
+    severity="error",
+    summary="weekday does not match the date it precedes",
+    visitors={"date_mention": check},
+)

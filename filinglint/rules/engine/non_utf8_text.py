@@ -1,0 +1,24 @@
+"""## What it does
+Notes that the file is not valid UTF-8 and was read as Windows-1252 (a superset of
+Latin-1), the encoding of most legacy EDGAR ASCII filings and word-processor drafts.
+
+## Why it matters
+EDGAR accepts ASCII text; curly quotes, dashes and symbols outside ASCII are a common
+reason for a filing agent to reject or alter a document. Knowing how the file was read
+also explains how such characters appear in other messages.
+
+## Example
+`draft.txt:12:40: FL001 [non-utf8-text] not valid UTF-8 (byte 0x93); read as Windows-1252`
+
+## How to fix
+Save the file as UTF-8 (or plain ASCII), replacing smart quotes with straight ones.
+"""
+
+from filinglint.linter.rule import Rule
+
+RULE = Rule(
+    code="FL001",
+    name="non-utf8-text",
+    severity="info",
+    summary="file is not UTF-8 and was read as Windows-1252",
+)

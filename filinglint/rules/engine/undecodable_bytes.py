@@ -1,0 +1,23 @@
+"""## What it does
+Reports bytes that neither UTF-8 nor Windows-1252 can explain (0x81, 0x8D, 0x8F, 0x90,
+0x9D), usually a sign of a corrupted or mis-converted file.
+
+## Why it matters
+Such bytes are invisible control characters in every reading of the file; EDGAR
+rejects documents that contain them, and the text around them may be damaged.
+
+## Example
+`filing.txt:88:17: FL002 [undecodable-bytes] byte 0x9D is not valid UTF-8 or Windows-1252`
+
+## How to fix
+Re-export the document from its source as UTF-8 or ASCII, or delete the stray byte.
+"""
+
+from filinglint.linter.rule import Rule
+
+RULE = Rule(
+    code="FL002",
+    name="undecodable-bytes",
+    severity="error",
+    summary="bytes that no known encoding explains",
+)

@@ -1,0 +1,141 @@
+"""## What it does
+Compares the exhibit list under Item 12 with the Index to Exhibits: every exhibit must
+appear in both, with the same description (whitespace and line wraps do not count) and
+markers of the same meaning. What a marker means is read from the legend under each list
+("*  Filed herewith.", "+  Previously filed."), never assumed. When Item 12 says it is
+"amended and supplemented by adding" exhibits, only the exhibits it lists are required
+in the index. One finding per disagreeing exhibit, on the index entry, with the Item 12
+entry as a related location.
+
+## Why it matters
+Item 1016 of Regulation M-A requires every exhibit to be filed and listed. Two lists
+that disagree leave readers (and the SEC staff) unsure which document was filed, whether
+an exhibit is new or incorporated by reference, and which title is right.
+
+## Example
+```
+ITEM 12  Exhibits.
+         (a)(1)(C)  Form Notice of Guaranteed Delivery.+
+...
+                               INDEX TO EXHIBITS
+       (a)(1)(C)        Form of Notice of Guaranteed Delivery.+
+```
+
+## How to fix
+Make the two entries identical: same code, same title word for word, same marker.
+Add an exhibit that is missing from either list.
+"""
+
+from __future__ import annotations
+
+from filinglint.linter.ast import ExhibitEntry, ExhibitList, Filing
+from filinglint.linter.context import Context
+from filinglint.linter.rule import Rule
+from filinglint.linter.values import normalize_code
+
+_QUOTE_LIMIT = 90
+
+
+def check(ctx: Context, filing: Filing) -> None:
+    item12 = next((x for x in filing.exhibit_lists if x.source == "item-12"), None)
+    index = next((x for x in filing.exhibit_lists if x.source == "index"), None)
+    if item12 is None or index is None:
+        return
+    in_item12 = _by_code(item12)
+    in_index = _by_code(index)
+    for code, entry in in_index.items():
+        other = in_item12.get(code)
+        if other is None:
+            if item12.mode == "complete":
+                ctx.report(
+                    entry.span,
+                    f"exhibit {entry.code} is in the Index to Exhibits but not in Item 12",
+                    hint="add it to Item 12 or remove it from the index",
+                )
+            continue
+        problems = _differences(item12, other, index, entry)
+        if problems:
+            ctx.report(
+                entry.span,
+                f"exhibit {entry.code} differs between Item 12 and the index: "
+                + "; ".join(problems),
+                hint="make the Item 12 entry and the index entry identical",
+                related=[(other.span, f"Item 12 entry for {other.code}")],
+            )
+    for code, entry in in_item12.items():
+        if code not in in_index:
+            ctx.report(
+                entry.span,
+                f"exhibit {entry.code} is listed in Item 12 but missing from the Index to Exhibits",
+                hint="add it to the index",
+                related=[(index.span, "Index to Exhibits")],
+            )
+
+
+def _by_code(exhibits: ExhibitList) -> dict[str, ExhibitEntry]:
+    found: dict[str, ExhibitEntry] = {}
+    for entry in exhibits.entries:
+        found.setdefault(normalize_code(entry.code), entry)
+    return found
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _differences(
+    item12: ExhibitList, item: ExhibitEntry, index: ExhibitList, entry: ExhibitEntry
+) -> list[str]:
+    problems = []
+    ours, theirs = _normal(entry.description), _normal(item.description)
+    if ours != theirs:
+        problems.append(_describe_words(theirs, ours))
+    item_meaning = _meanings(item12, item)
+    index_meaning = _meanings(index, entry)
+    if item_meaning != index_meaning:
+        problems.append(
+            f"marker {_show_markers(item, item_meaning)} in Item 12 but "
+            f"{_show_markers(entry, index_meaning)} in the index"
+        )
+    return problems
+
+
+def _meanings(exhibits: ExhibitList, entry: ExhibitEntry) -> frozenset[str]:
+    legend = {note.marker: _normal(note.text).rstrip(".").lower() for note in exhibits.legend}
+    return frozenset(legend.get(marker, marker) for marker in entry.markers)
+
+
+def _show_markers(entry: ExhibitEntry, meanings: frozenset[str]) -> str:
+    if not entry.markers:
+        return "none"
+    shown = " ".join(f'"{m}"' for m in entry.markers)
+    words = sorted(m for m in meanings if m not in entry.markers)
+    return f"{shown} ({'; '.join(words)})" if words else shown
+
+
+def _describe_words(item_text: str, index_text: str) -> str:
+    """Say which words differ, quoting both titles when they are short enough."""
+    import difflib
+
+    a, b = item_text.split(), index_text.split()
+    changes = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "delete":
+            changes.append(f'Item 12 has extra "{" ".join(a[i1:i2])}"')
+        elif op == "insert":
+            changes.append(f'Item 12 lacks "{" ".join(b[j1:j2])}"')
+        elif op == "replace":
+            changes.append(f'Item 12 has "{" ".join(a[i1:i2])}" where the index has "{" ".join(b[j1:j2])}"')
+    summary = ", ".join(changes[:3]) + (f" and {len(changes) - 3} more" if len(changes) > 3 else "")
+    if len(item_text) <= _QUOTE_LIMIT and len(index_text) <= _QUOTE_LIMIT:
+        return f'title "{index_text}" in the index but "{item_text}" in Item 12 ({summary})'
+    return f"title words differ ({summary})"
+
+
+RULE = Rule(
+    code="EXH001",
+    name="exhibit-index-mismatch",
+    severity="error",
+    summary="Item 12 exhibit list and Index to Exhibits disagree",
+    visitors={"filing": check},
+)

@@ -1,0 +1,74 @@
+"""## What it does
+Checks that the filing fee in the CALCULATION OF FILING FEE table equals the transaction
+valuation times the fee rate the filing itself states (a footnote such as "equals
+0.0000809 of the transaction valuation", "$80.90 per $1,000,000" or "1/50th of one
+percent"). Amounts are compared exactly, in cents, after rounding the product half up.
+A table with no stated rate is not checked.
+
+## Why it matters
+Under Exchange Act Rule 0-11 a tender offer is not properly filed until the right fee is
+paid. An underpayment must be made good and can delay the offer; an overpayment is money
+the filer must ask the SEC to refund. Either way the cover page states something false.
+
+## Example
+```
+           Transaction Valuation*               Amount of Filing Fee**
+                 $2,500,000                          $203.00
+**   ... equals 0.0000809 of the transaction valuation.
+```
+$2,500,000 × 0.0000809 = $202.25, so the stated $203.00 is $0.75 too much.
+
+## How to fix
+Recompute the fee from the valuation and the rate in force on the filing date, and
+correct the fee (or the valuation or rate, if that is what is wrong).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from filinglint.linter.ast import FeeTable
+from filinglint.linter.context import Context
+from filinglint.linter.money import dollars, to_cents
+from filinglint.linter.rule import Rule
+
+
+def check(ctx: Context, table: FeeTable) -> None:
+    if table.valuation is None or table.fee is None or table.rate is None:
+        return
+    expected = to_cents(table.valuation.amount * table.rate.value)
+    stated = table.fee.amount
+    difference = stated - expected
+    tolerance = Decimal(ctx.options.get("fee-tolerance-cents", 0)) / 100
+    if abs(difference) <= tolerance:
+        return
+    verdict = "overpaid" if difference > 0 else "underpaid"
+    rate = _describe_rate(table.rate.text, table.rate.value)
+    ctx.report(
+        table.fee.span,
+        f"filing fee {dollars(stated)} does not match the stated rate: expected "
+        f"{dollars(expected)} ({dollars(table.valuation.amount)} × {rate}), "
+        f"{verdict} by {dollars(abs(difference))}",
+        hint=f"state a fee of {dollars(expected)}, or correct the valuation or the rate",
+        related=[
+            (table.valuation.span, f"transaction valuation {dollars(table.valuation.amount)}"),
+            (table.rate.span, f"fee rate {table.rate.text}"),
+        ],
+    )
+
+
+def _describe_rate(text: str, value: Decimal) -> str:
+    """The rate as the filing wrote it, plus its decimal value where that differs."""
+    decimal = f"{value.normalize():f}"
+    return text if text.lstrip("$") == decimal.lstrip("0") or text == decimal else (
+        f'"{text}" = {decimal}'
+    )
+
+
+RULE = Rule(
+    code="FEE001",
+    name="fee-mismatch",
+    severity="error",
+    summary="filing fee differs from transaction valuation × the stated fee rate",
+    visitors={"fee_table": check},
+)
