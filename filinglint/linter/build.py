@@ -35,10 +35,11 @@ from filinglint.linter.ast import (
     Span,
 )
 from filinglint.linter.joined import Joined
-from filinglint.linter.lines import _BOX_END, _BOX_START, _EXHIBIT, _ITEM, _MARKER
+from filinglint.linter.lines import _BOX_START, _EXHIBIT, _ITEM, _MARKER, trailing_mark
 from filinglint.schema import load_json
 
 FORM_SPEC = "forms/schedule-to.json"
+MAX_LABEL_LINES = 3  # a box that ends a sentence takes at most this many lines above it
 
 
 @dataclass
@@ -136,7 +137,7 @@ def _tokens_of(parts: list) -> list[Token]:
 
 
 _MARKER_RUN = re.compile(r"\*+|\++|†+|‡+|#+|\(\d{1,2}\)")
-_TRAILING_MARKERS = re.compile(r"(?:\s*(?:[*+†‡#]+|\(\d{1,2}\)))+$")
+_TRAILING_MARKERS = re.compile(r"(?:[*+†‡#\s]|\(\d{1,2}\))+$")
 
 
 def split_markers(text: str) -> list[str]:
@@ -183,7 +184,7 @@ def _build_box(run: Run) -> CheckBox:
         pieces.append(piece(head, match.start(3)))
     fields: list[LabeledValue] = []
     for token in run.tokens[1:]:
-        found = list(_FIELD.finditer(token.value))
+        found = list(_FIELD.finditer(token.value)) if len(token.value) < 200 else []
         if found and found[0].start() - (len(token.value) - len(token.value.lstrip())) == 0:
             for item in found:
                 fields.append(
@@ -208,15 +209,16 @@ def _build_box(run: Run) -> CheckBox:
 
 
 def _build_trailing_box(token: Token, before: list[Token]) -> CheckBox:
-    match = _BOX_END.match(token.value)
-    assert match is not None
-    mark = match.group(3)
-    label = " ".join([t.value.strip() for t in before] + [match.group(2).strip()])
+    found = trailing_mark(token.value)
+    assert found is not None
+    start, mark = found
+    own = token.value[:start].strip(" \t:")
+    label = " ".join([t.value.strip() for t in before] + [own])
     first = before[0] if before else token
     return CheckBox.model_construct(
         span=token_span(first, token),
         mark=mark,
-        mark_span=line_span(token, match.start(3), match.start(3) + len(mark)),
+        mark_span=line_span(token, start, start + len(mark)),
         state=values.box_state(mark),
         label=label,
         role=box_role(label),
@@ -380,7 +382,8 @@ def _build_exhibit(run: Run) -> ExhibitEntry:
     assert match is not None
     joined = Joined([piece(head, match.start(5))] + [piece(t) for t in run.tokens[1:]])
     text = joined.text
-    trailing = _TRAILING_MARKERS.search(text)
+    tail_start = max(0, len(text) - 40)
+    trailing = _TRAILING_MARKERS.search(text, tail_start)
     markers = split_markers(match.group(3))
     if trailing and trailing.start() > 0:
         markers += split_markers(trailing.group(0))
@@ -680,7 +683,12 @@ def _build_cover(preamble: list, source) -> CoverPage:
             elif part.type == "BOX_END":
                 before: list[Token] = []
                 j = index - 1
-                while j >= 0 and isinstance(preamble[j], Token) and preamble[j].type == "TEXT":
+                while (
+                    j >= 0
+                    and len(before) < MAX_LABEL_LINES
+                    and isinstance(preamble[j], Token)
+                    and preamble[j].type == "TEXT"
+                ):
                     before.insert(0, preamble[j])
                     j -= 1
                 boxes.append(_build_trailing_box(part, before))

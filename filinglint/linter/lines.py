@@ -39,12 +39,13 @@ TOKEN_TYPES = (
 )
 
 # A box mark: |_| |x| [ ] [X] / / /X/ ( ) (x) or a ballot-box character.
-_MARK_INSIDE = r"[ _xX✓✔√■?*\-]{0,3}"
+_MARK_INSIDE = r"[ _xX✓✔√■?*\-]{1,3}"
 BOX_MARK = (
-    r"(?:\|" + _MARK_INSIDE + r"\||\[" + _MARK_INSIDE + r"\]|/[ xX_]?/|\([ xX_]?\)|[☐☒☑])"
+    r"(?:\|" + _MARK_INSIDE + r"\||\[" + _MARK_INSIDE + r"\]|/[ xX_]/|\([ xX_]\)|[☐☒☑])"
 )
 _BOX_START = re.compile(r"(\s*)(" + BOX_MARK + r")(?:\s+(\S.*))?$")
-_BOX_END = re.compile(r"(\s*)(\S.*?)(?::|\s)\s*(" + BOX_MARK + r")\s*$")
+_MARK_ONLY = re.compile(BOX_MARK + r"$")
+MAX_MARK = 7
 
 EXHIBIT_CODE = r"\([a-h]\)(?:\(\d{1,2}\))?(?:\([A-Za-z]{1,4}\))?(?:\(\d{1,2}\))?"
 MARKER_CHARS = "*+†‡#"
@@ -52,7 +53,8 @@ _EXHIBIT = re.compile(
     r"(\s*)(" + EXHIBIT_CODE + r")([*+†‡#]*)(\s+)([A-Z0-9\"“'(\[].*)$"
 )
 _MARKER = re.compile(r"(\s*)(\*{1,3}|\+{1,2}|†{1,2}|‡{1,2}|#{1,2}|\(\d{1,2}\))(\s+)(\S.*)$")
-_RULE = re.compile(r"\s*(?:[=\-_~*]{3,}[ \t]*)+$")
+_RULE_CHARS = "=-_~*"
+_RULE_RUNS = ("===", "---", "___", "~~~", "***")
 _PAGE = re.compile(r"\s*<PAGE>\s*\d*\s*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"(\s*)(?:-\s*\d{1,3}\s*-|\(?\d{1,3}\)?|[ivxlc]{1,6})\s*$")
 _FEE_HEADING = re.compile(
@@ -91,6 +93,25 @@ def is_item_heading(line: str) -> re.Match[str] | None:
     return None
 
 
+def is_rule(stripped: str) -> bool:
+    """A table rule: only rule characters and spaces, with a run of three alike."""
+    return not stripped.strip(_RULE_CHARS + " \t") and any(r in stripped for r in _RULE_RUNS)
+
+
+def trailing_mark(line: str) -> tuple[int, str] | None:
+    """(index, mark) of a box that ends a labelled line ("…of the tender offer: |_|").
+
+    Looks only at the last few characters, so it costs the same on any line length.
+    """
+    text = line.rstrip()
+    for size in range(1, min(MAX_MARK, len(text) - 1) + 1):
+        start = len(text) - size
+        if _MARK_ONLY.match(text, start) and text[start - 1] in " \t:":
+            if text[:start].strip(" \t:"):
+                return start, text[start:]
+    return None
+
+
 def classify(line: str) -> str:
     """The token type of one line, without regard to its neighbours."""
     stripped = line.strip()
@@ -99,7 +120,7 @@ def classify(line: str) -> str:
     first = stripped[0]
     if first == "<" and _PAGE.match(line):
         return "PAGE"
-    if first in "=-_~*" and _RULE.match(line):
+    if first in _RULE_CHARS and is_rule(stripped):
         return "RULE"
     if first in "|[/(☐☒☑" and _BOX_START.match(line):
         return "BOX"
@@ -129,8 +150,7 @@ def classify(line: str) -> str:
         if (first.isdigit() or first in "-(ivxlc") and _PAGE_NUMBER.match(line):
             if len(line) - len(line.lstrip()) >= 10 or first == "-":
                 return "PAGE_NUMBER"
-    last = stripped[-1]
-    if last in "|]/)☐☒☑" and _BOX_END.match(line):
+    if stripped[-1] in "|]/)☐☒☑" and trailing_mark(line) is not None:
         return "BOX_END"
     return "TEXT"
 
