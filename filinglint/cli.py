@@ -122,7 +122,9 @@ def run_parse(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     filing = build(source)
     if args.json:
-        _write(filing.model_dump_json(indent=2) + "\n")
+        from filinglint.linter.models import dump_filing
+
+        _write(dump_filing(filing) + "\n")
     else:
         _write(outline(filing))
     return EXIT_CLEAN

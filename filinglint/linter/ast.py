@@ -1,9 +1,11 @@
 """The typed AST every rule reads: what a filing says, with where it says it.
 
-Nodes are frozen pydantic models so the AST has a published JSON Schema and a JSON
-form (``filinglint parse --json``). The builder creates them with ``model_construct``
-(values are already parsed and typed there), so no validation runs in the hot path and
-model schemas are only built when something serialises them (``defer_build``).
+Nodes are frozen, slotted dataclasses: creating them costs no more than a tuple, and
+defining them imports nothing, so a pre-commit hook does not pay pydantic's start-up
+(about 60 ms, measured in ``benchmarks/``) on every commit. pydantic v2 still owns the
+edges: ``filinglint.linter.models`` builds TypeAdapters over these classes to validate,
+serialise (``filinglint parse --json``) and publish the JSON Schema
+(``schema/ast.schema.json``), so the schema is generated from these very classes.
 
 Spans are 1-based; ``end_column`` is the column just after the last character, as in
 SARIF regions, so a one-character span has ``end_column == column + 1``.
@@ -12,18 +14,18 @@ SARIF regions, so a one-character span has ``end_column == column + 1``.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 BoxState = Literal["checked", "unchecked", "unreadable"]
+_NODE = dict(frozen=True, slots=True, kw_only=True)
 
 
-class Span(BaseModel):
+@dataclass(**_NODE)
+class Span:
     """Where a node's text stands in the file the user opened."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     line: int
     column: int
@@ -31,23 +33,24 @@ class Span(BaseModel):
     end_column: int
 
 
-class Node(BaseModel):
+@dataclass(**_NODE)
+class Node:
     """Base of every AST node: a kind tag (for unambiguous JSON) and a span."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     span: Span
 
 
+@dataclass(**_NODE)
 class Money(Node):
-    """An amount of US dollars as written, e.g. ``$2,500,000`` with its markers."""
+    """An amount of US dollars as written, e.g. ``$2,500,000``, with its markers."""
 
     kind: Literal["money"] = "money"
     amount: Decimal
     text: str
-    markers: list[str] = []
+    markers: tuple[str, ...] = ()
 
 
+@dataclass(**_NODE)
 class FeeRate(Node):
     """The fee rate a filing states, as a fraction of the valuation (0.0000809)."""
 
@@ -56,6 +59,7 @@ class FeeRate(Node):
     text: str
 
 
+@dataclass(**_NODE)
 class Note(Node):
     """A marked note: a fee-table footnote or a marker-legend entry (``*  Filed herewith.``)."""
 
@@ -64,6 +68,7 @@ class Note(Node):
     text: str
 
 
+@dataclass(**_NODE)
 class LabeledValue(Node):
     """A ``Label: value`` pair, e.g. ``Amount Previously Paid: Not Applicable``."""
 
@@ -72,6 +77,7 @@ class LabeledValue(Node):
     value: str
 
 
+@dataclass(**_NODE)
 class CheckBox(Node):
     """One box with its label; ``role`` comes from the form spec's label patterns."""
 
@@ -81,17 +87,19 @@ class CheckBox(Node):
     state: BoxState
     label: str
     role: str | None = None
-    fields: list[LabeledValue] = []
+    fields: tuple[LabeledValue, ...] = ()
 
 
+@dataclass(**_NODE)
 class BoxGroup(Node):
     """Boxes of one form-spec group (e.g. transaction type), wherever they stand."""
 
     kind: Literal["box_group"] = "box_group"
     group: str
-    boxes: list[CheckBox]
+    boxes: tuple[CheckBox, ...]
 
 
+@dataclass(**_NODE)
 class FeeTable(Node):
     """The CALCULATION OF FILING FEE table with its footnotes."""
 
@@ -99,9 +107,10 @@ class FeeTable(Node):
     valuation: Money | None = None
     fee: Money | None = None
     rate: FeeRate | None = None
-    notes: list[Note] = []
+    notes: tuple[Note, ...] = ()
 
 
+@dataclass(**_NODE)
 class CoverField(Node):
     """A cover-page value with the caption printed under it."""
 
@@ -110,6 +119,7 @@ class CoverField(Node):
     value: str
 
 
+@dataclass(**_NODE)
 class CoverPage(Node):
     """The first page: title, amendment number, captioned fields, fee table, boxes."""
 
@@ -124,20 +134,22 @@ class CoverPage(Node):
     cusip: CoverField | None = None
     notice_person: CoverField | None = None
     fee_table: FeeTable | None = None
-    boxes: list[CheckBox] = []
-    box_groups: list[BoxGroup] = []
+    boxes: tuple[CheckBox, ...] = ()
+    box_groups: tuple[BoxGroup, ...] = ()
 
 
+@dataclass(**_NODE)
 class ExhibitEntry(Node):
-    """One exhibit: code, description (wrapped lines joined) and trailing markers."""
+    """One exhibit: code, description (wrapped lines joined) and its markers."""
 
     kind: Literal["exhibit_entry"] = "exhibit_entry"
     code: str
     description: str
-    markers: list[str] = []
+    markers: tuple[str, ...] = ()
     code_span: Span
 
 
+@dataclass(**_NODE)
 class ExhibitList(Node):
     """Item 12's list or the Index to Exhibits, with the legend that follows it.
 
@@ -147,24 +159,27 @@ class ExhibitList(Node):
     kind: Literal["exhibit_list"] = "exhibit_list"
     source: Literal["item-12", "index"]
     mode: Literal["complete", "supplement"] = "complete"
-    entries: list[ExhibitEntry] = []
-    legend: list[Note] = []
+    entries: tuple[ExhibitEntry, ...] = ()
+    legend: tuple[Note, ...] = ()
 
 
+@dataclass(**_NODE)
 class ItemSection(Node):
-    """An ITEM heading (``ITEMS 1, 4 AND 11``) and the lines it governs."""
+    """An ITEM heading (``ITEMS 1, 4 AND 11``) and the item numbers it names."""
 
     kind: Literal["item_section"] = "item_section"
-    numbers: list[int]
+    numbers: tuple[int, ...]
     heading: str
 
 
+@dataclass(**_NODE)
 class DateMention(Node):
     """A calendar date written in the text, kept even when no such day exists.
 
     ``role`` says what the date is for when the sentence around it tells
     (``original-filing``, ``amendment-filing``, ``signature``, ``expiration``,
-    ``previous-expiration``); ``amendment_number`` goes with ``amendment-filing``.
+    ``previous-expiration``); ``amendment_number`` goes with ``amendment-filing`` and
+    ``time`` (``HH:MM``, 24:00 for midnight) with the expiration roles.
     """
 
     kind: Literal["date_mention"] = "date_mention"
@@ -179,8 +194,9 @@ class DateMention(Node):
     time: str | None = None
 
 
+@dataclass(**_NODE)
 class Signature(Node):
-    """The signature block: who signed, as what, and when."""
+    """A signature: who signed, as what, and the date of the signature block."""
 
     kind: Literal["signature"] = "signature"
     signer: str | None = None
@@ -189,24 +205,36 @@ class Signature(Node):
     date: DateMention | None = None
 
 
+@dataclass(**_NODE)
 class Filing(Node):
     """The root: one document of a filing."""
 
     kind: Literal["filing"] = "filing"
     cover: CoverPage
-    items: list[ItemSection] = []
-    exhibit_lists: list[ExhibitList] = []
-    signatures: list[Signature] = []
-    dates: list[DateMention] = []
+    items: tuple[ItemSection, ...] = ()
+    exhibit_lists: tuple[ExhibitList, ...] = ()
+    signatures: tuple[Signature, ...] = ()
+    dates: tuple[DateMention, ...] = ()
 
 
-def iter_nodes(node: Node):
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _child_fields(cls: type) -> tuple[str, ...]:
+    names = _CHILD_FIELDS.get(cls)
+    if names is None:
+        names = tuple(f.name for f in fields(cls) if f.name not in ("span", "kind"))
+        _CHILD_FIELDS[cls] = names
+    return names
+
+
+def iter_nodes(node: Node) -> Iterator[Node]:
     """Every node below and including ``node`` once, parents before children.
 
     A node reachable twice (a box in ``cover.boxes`` and in a box group) is yielded the
     first time only, so a rule visiting it reports once.
     """
-    stack = [node]
+    stack: list[Node] = [node]
     seen: set[int] = set()
     while stack:
         current = stack.pop()
@@ -215,10 +243,10 @@ def iter_nodes(node: Node):
         seen.add(id(current))
         yield current
         children: list[Node] = []
-        for name in type(current).model_fields:
+        for name in _child_fields(type(current)):
             value = getattr(current, name)
             if isinstance(value, Node):
                 children.append(value)
-            elif isinstance(value, list) and value and isinstance(value[0], Node):
+            elif isinstance(value, tuple) and value and isinstance(value[0], Node):
                 children.extend(value)
         stack.extend(reversed(children))

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
-from lark import Token, Transformer
+from lark import Token
 
 from filinglint.linter import values
 from filinglint.linter.ast import (
@@ -35,63 +35,12 @@ from filinglint.linter.ast import (
     Span,
 )
 from filinglint.linter.joined import Joined
-from filinglint.linter.lines import _BOX_START, _EXHIBIT, _ITEM, _MARKER, trailing_mark
+from filinglint.linter.parse import Run, Section, parse_parts
+from filinglint.linter.lines import _EXHIBIT, _ITEM, _MARKER, box_start, trailing_mark
 from filinglint.schema import load_json
 
 FORM_SPEC = "forms/schedule-to.json"
 MAX_LABEL_LINES = 3  # a box that ends a sentence takes at most this many lines above it
-
-
-@dataclass
-class Run:
-    """A head line and its continuation lines (box, note, exhibit, caption, fee table)."""
-
-    kind: str
-    tokens: list = field(default_factory=list)
-
-
-@dataclass
-class Section:
-    kind: str
-    heading: Token
-    parts: list
-
-
-class _TreeToParts(Transformer):
-    """Collapse grammar rules into Runs and Sections; tokens pass through unchanged."""
-
-    def box(self, children):
-        return Run("box", children)
-
-    def note(self, children):
-        return Run("note", children)
-
-    def exhibit(self, children):
-        return Run("exhibit", children)
-
-    def caption(self, children):
-        return Run("caption", children)
-
-    def fee_table(self, children):
-        return Run("fee_table", children)
-
-    def item_section(self, children):
-        return Section("item", children[0], children[1:])
-
-    def index_section(self, children):
-        return Section("index", children[0], children[1:])
-
-    def signature_section(self, children):
-        return Section("signature", children[0], children[1:])
-
-    def section(self, children):
-        return children[0]
-
-    def start(self, children):
-        return children
-
-
-PARTS_TRANSFORMER = _TreeToParts()
 
 
 # --- small helpers -------------------------------------------------------------------
@@ -100,21 +49,21 @@ PARTS_TRANSFORMER = _TreeToParts()
 def token_span(first: Token, last: Token | None = None) -> Span:
     if last is None:
         last = first
-    return Span.model_construct(
+    return Span(
         line=first.line, column=first.column, end_line=last.end_line, end_column=last.end_column
     )
 
 
 def line_span(token: Token, start: int, end: int) -> Span:
     """Span of ``token.value[start:end]`` (0-based string indices, end exclusive)."""
-    return Span.model_construct(
+    return Span(
         line=token.line, column=start + 1, end_line=token.line, end_column=end + 1
     )
 
 
 def cover_span(spans: list[Span]) -> Span:
     first, last = spans[0], spans[-1]
-    return Span.model_construct(
+    return Span(
         line=first.line, column=first.column, end_line=last.end_line, end_column=last.end_column
     )
 
@@ -124,6 +73,11 @@ def piece(token: Token, start: int = 0) -> tuple[str, int, int]:
     text = token.value[start:]
     lead = len(text) - len(text.lstrip())
     return text.strip(), token.line, start + lead + 1
+
+
+def _end_column(part) -> int:
+    """The end column of a Run's or Section's last line."""
+    return _tokens_of([part])[-1].end_column
 
 
 def _tokens_of(parts: list) -> list[Token]:
@@ -175,7 +129,7 @@ _CAPTION_KINDS = (
 
 def _build_box(run: Run) -> CheckBox:
     head: Token = run.tokens[0]
-    match = _BOX_START.match(head.value)
+    match = box_start(head.value)
     assert match is not None
     mark = match.group(2)
     mark_start = match.start(2)
@@ -188,7 +142,7 @@ def _build_box(run: Run) -> CheckBox:
         if found and found[0].start() - (len(token.value) - len(token.value.lstrip())) == 0:
             for item in found:
                 fields.append(
-                    LabeledValue.model_construct(
+                    LabeledValue(
                         span=line_span(token, item.start(), item.end()),
                         label=item.group(1).strip(),
                         value=item.group(2).strip(),
@@ -197,14 +151,14 @@ def _build_box(run: Run) -> CheckBox:
         else:
             pieces.append(piece(token))
     label = " ".join(text for text, _, _ in pieces)
-    return CheckBox.model_construct(
+    return CheckBox(
         span=token_span(head, run.tokens[-1]),
         mark=mark,
         mark_span=line_span(head, mark_start, mark_start + len(mark)),
         state=values.box_state(mark),
         label=label,
         role=box_role(label),
-        fields=fields,
+        fields=tuple(fields),
     )
 
 
@@ -215,7 +169,7 @@ def _build_trailing_box(token: Token, before: list[Token]) -> CheckBox:
     own = token.value[:start].strip(" \t:")
     label = " ".join([t.value.strip() for t in before] + [own])
     first = before[0] if before else token
-    return CheckBox.model_construct(
+    return CheckBox(
         span=token_span(first, token),
         mark=mark,
         mark_span=line_span(token, start, start + len(mark)),
@@ -240,7 +194,7 @@ def _caption_value(parts: list, index: int, caption: Run) -> CoverField | None:
         return None
     lines.reverse()
     caption_text = " ".join(t.value.strip() for t in caption.tokens)
-    return CoverField.model_construct(
+    return CoverField(
         span=token_span(lines[0], lines[-1]),
         caption=caption_text,
         value=" ".join(t.value.strip() for t in lines),
@@ -262,73 +216,82 @@ def _form_name(title: str | None, amendment: int | None) -> str | None:
 
 # --- fee table -----------------------------------------------------------------------
 
-_VALUATION_LABEL = re.compile(r"valu(?:ation|e)((?:[*+†‡#]+|\(\d{1,2}\))*)", re.IGNORECASE)
-_FEE_LABEL = re.compile(r"fee((?:[*+†‡#]+|\(\d{1,2}\))*)", re.IGNORECASE)
+_MARKS = r"((?:[*+†‡#]+|\(\d{1,2}\))*)"
+_VALUATION_LABEL = re.compile(r"(?:transaction\s+)?valu(?:ation|e)" + _MARKS, re.IGNORECASE)
+_FEE_LABEL = re.compile(r"(?:amount\s+of\s+(?:the\s+)?)?(?:filing\s+)?fee" + _MARKS, re.IGNORECASE)
 _AMOUNT_MARKERS = re.compile(r"(?:[*+†‡#]+|\(\d{1,2}\))+")
+
+
+@dataclass(slots=True)
+class _Column:
+    """A header label's horizontal extent and the markers printed on it."""
+
+    start: int
+    end: int
+    markers: str
+
+    def affinity(self, start: int, end: int) -> tuple[int, float]:
+        """How well an amount at [start, end) sits under this label (higher is better)."""
+        overlap = min(end, self.end) - max(start, self.start)
+        centre = abs((start + end) / 2 - (self.start + self.end) / 2)
+        return max(overlap, 0), -centre
 
 
 def _money(token: Token, start: int, end: int, amount, header_markers: str) -> Money:
     trailing = _AMOUNT_MARKERS.match(token.value, end)
     markers = split_markers(header_markers) + (split_markers(trailing.group(0)) if trailing else [])
-    return Money.model_construct(
+    return Money(
         span=line_span(token, start, end),
         amount=amount,
         text=token.value[start:end],
-        markers=markers,
+        markers=tuple(markers),
     )
 
 
 def _build_fee_table(run: Run) -> FeeTable:
+    """Read valuation and fee from a header + values row, or from labelled lines."""
     heading: Token = run.tokens[0]
-    lines = [t for t in run.tokens[1:] if isinstance(t, Token)]
+    lines = [t for t in run.tokens[1:] if isinstance(t, Token) and t.type == "TEXT"]
     note_runs = [r for r in run.tokens[1:] if isinstance(r, Run)]
-    valuation = fee = None
-    valuation_col = fee_col = None
-    valuation_markers = fee_markers = ""
+    found: dict[str, Money] = {}
+    columns: dict[str, _Column] = {}
     for token in lines:
-        if token.type != "TEXT":
-            continue
         text = token.value
+        labels = {
+            "valuation": _VALUATION_LABEL.search(text),
+            "fee": _FEE_LABEL.search(text),
+        }
         amounts = values.find_amounts(text)
-        val_label = _VALUATION_LABEL.search(text)
-        fee_label = _FEE_LABEL.search(text)
-        if not amounts:
-            if val_label:
-                valuation_col, valuation_markers = val_label.start(), val_label.group(1)
-            if fee_label:
-                fee_col, fee_markers = fee_label.start(), fee_label.group(1)
+        if not amounts:  # a header line: remember where each label stands
+            for name, label in labels.items():
+                if label:
+                    columns[name] = _Column(label.start(), label.end(), label.group(1))
             continue
-        if val_label and not fee_label and valuation is None:  # "Transaction valuation: $X"
-            start, end, amount = amounts[0]
-            valuation = _money(token, start, end, amount, val_label.group(1))
+        present = [name for name, label in labels.items() if label]
+        if len(present) == 1:  # "Amount of filing fee: $92.00"
+            name = present[0]
+            start, end, amount = amounts[0] if name == "valuation" else amounts[-1]
+            found.setdefault(name, _money(token, start, end, amount, labels[name].group(1)))
             continue
-        if fee_label and not val_label and fee is None:  # "Amount of filing fee: $Y"
-            start, end, amount = amounts[-1]
-            fee = _money(token, start, end, amount, fee_label.group(1))
-            continue
-        if valuation is not None or fee is not None:
-            continue
-        # A values row under a header: give each amount to the nearest header column.
-        if len(amounts) == 1 and (valuation_col is None or fee_col is None):
-            continue
-        for start, end, amount in amounts[:2] if valuation_col is None else amounts:
-            if valuation_col is None or fee_col is None:
-                is_fee = (start, end, amount) == amounts[1]
-            else:
-                is_fee = abs(start - fee_col) < abs(start - valuation_col)
-            if is_fee and fee is None:
-                fee = _money(token, start, end, amount, fee_markers)
-            elif not is_fee and valuation is None:
-                valuation = _money(token, start, end, amount, valuation_markers)
-    notes = [_build_note(r) for r in note_runs]
-    rate = _find_fee_rate(note_runs, lines, fee)
-    last = run.tokens[-1]
-    end_token = _tokens_of([last])[-1]
-    return FeeTable.model_construct(
-        span=token_span(heading, end_token),
-        valuation=valuation,
+        if found:
+            continue  # only the first values row of a table counts
+        if len(columns) == 2:
+            for start, end, amount in amounts:
+                name = max(columns, key=lambda n: columns[n].affinity(start, end))
+                if name not in found:
+                    found[name] = _money(token, start, end, amount, columns[name].markers)
+        elif len(amounts) == 2 and not columns:  # no header: valuation first, then fee
+            for name, (start, end, amount) in zip(("valuation", "fee"), amounts):
+                found[name] = _money(token, start, end, amount, "")
+    notes = tuple(_build_note(r) for r in note_runs)
+    fee = found.get("fee")
+    return FeeTable(
+        span=Span(
+            line=run.line, column=heading.column, end_line=run.end_line, end_column=_end_column(run)
+        ),
+        valuation=found.get("valuation"),
         fee=fee,
-        rate=rate,
+        rate=_find_fee_rate(note_runs, lines, fee),
         notes=notes,
     )
 
@@ -345,7 +308,7 @@ def _build_note(run: Run) -> Note:
     match = _MARKER.match(head.value)
     assert match is not None
     joined = _run_joined(run)
-    return Note.model_construct(
+    return Note(
         span=token_span(head, run.tokens[-1]), marker=match.group(2), text=joined.text
     )
 
@@ -361,7 +324,7 @@ def _find_fee_rate(note_runs: list[Run], lines: list[Token], fee: Money | None) 
         found = values.find_rate(joined.text)
         if found:
             start, end, rate = found
-            return FeeRate.model_construct(
+            return FeeRate(
                 span=joined.span(start, end), value=rate, text=joined.text[start:end]
             )
     return None
@@ -388,11 +351,11 @@ def _build_exhibit(run: Run) -> ExhibitEntry:
     if trailing and trailing.start() > 0:
         markers += split_markers(trailing.group(0))
         text = text[: trailing.start()].rstrip()
-    return ExhibitEntry.model_construct(
+    return ExhibitEntry(
         span=token_span(head, run.tokens[-1]),
         code=match.group(2),
         description=text,
-        markers=markers,
+        markers=tuple(markers),
         code_span=line_span(head, match.start(2), match.end(2)),
     )
 
@@ -412,8 +375,8 @@ def _exhibit_list(source: str, section: Section) -> ExhibitList | None:
         return None
     mode = "supplement" if _SUPPLEMENT.search(" ".join(" ".join(intro).split())) else "complete"
     last = legend[-1].span if legend else entries[-1].span
-    return ExhibitList.model_construct(
-        span=Span.model_construct(
+    return ExhibitList(
+        span=Span(
             line=section.heading.line,
             column=section.heading.column,
             end_line=last.end_line,
@@ -421,8 +384,8 @@ def _exhibit_list(source: str, section: Section) -> ExhibitList | None:
         ),
         source=source,
         mode=mode,
-        entries=entries,
-        legend=legend,
+        entries=tuple(entries),
+        legend=tuple(legend),
     )
 
 
@@ -446,17 +409,21 @@ def item_numbers(text: str) -> list[int]:
 # --- dates ---------------------------------------------------------------------------
 
 _BOUNDARY = re.compile(r"[.;]\s+[A-Z(\"“]|\n\s*\n")
-_ORIGINAL = re.compile(r"\b(?:originally|initially)\s+filed\b", re.IGNORECASE)
-_AMENDMENT_REF = re.compile(r"\bAmendment\s+No\.?\s*(\d{1,3})\b", re.IGNORECASE)
+# One pass finds every phrase that gives a nearby date its role. It runs on the
+# lower-cased text (several times faster than IGNORECASE); the lookahead lets the regex
+# engine skip to the few characters that can start a phrase.
+_TRIGGER_PATTERN = (
+    r"(?=[oiapwe])(?:(?P<original>(?:original|initial)ly\s+filed\b)"
+    r"|(?P<amendment>amendment\s+no\.?\s*(?P<number>\d{1,3})\b)"
+    r"|(?P<previous>(?:previously|originally|initially|was)\s+(?:been\s+)?scheduled\s+to\s+expire\b)"
+    r"|(?P<extended>extend(?:s|ed|ing)?\b))"
+)
+_TRIGGERS = re.compile(r"\b" + _TRIGGER_PATTERN)
+_TRIGGERS_ANY_CASE = re.compile(r"\b" + _TRIGGER_PATTERN.replace("(?=[oiapwe])", ""), re.IGNORECASE)
 _FILED = re.compile(r"\bfiled\b", re.IGNORECASE)
-_EXTENDED = re.compile(r"\bextend(?:s|ed|ing)?\b", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|to)\b", re.IGNORECASE)
 _HEDGED = re.compile(
     r"\b(?:may|might|could|would|required\s+to|right\s+to|obligated\s+to|reserves?|not|further)\s*$",
-    re.IGNORECASE,
-)
-_UNTIL = re.compile(r"\b(?:until|to)\b", re.IGNORECASE)
-_PREVIOUS = re.compile(
-    r"\b(?:previously|originally|initially|was)\s+(?:been\s+)?scheduled\s+to\s+expire\b",
     re.IGNORECASE,
 )
 _TIME = re.compile(
@@ -479,6 +446,18 @@ def _clock(between: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+def _line_numbers(line_starts: list[int], offsets: list[int]) -> list[int]:
+    """1-based line of each offset, for sorted offsets, in one merge-like pass."""
+    lines = []
+    line = 0
+    last = len(line_starts) - 1
+    for offset in offsets:
+        while line < last and line_starts[line + 1] <= offset:
+            line += 1
+        lines.append(line + 1)
+    return lines
+
+
 class _DateIndex:
     """Date matches of the whole text, searchable by 'first date after offset'."""
 
@@ -486,7 +465,7 @@ class _DateIndex:
         self.text = source.text
         self.matches = list(values.DATE_RE.finditer(self.text))
         self.starts = [m.start() for m in self.matches]
-        self.lines = [source.position(start)[0] for start in self.starts]
+        self.lines = _line_numbers(source.line_starts, self.starts)
 
     def first_after(
         self, offset: int, window: int, must: re.Pattern[str] | None = None
@@ -502,30 +481,47 @@ class _DateIndex:
         return index
 
 
+# When two phrases point at one date, the more specific reading wins: "This Amendment
+# No. 3 amends the Schedule TO originally filed on ..." dates the original filing.
+_ROLE_PRIORITY = {"original-filing": 0, "previous-expiration": 1, "expiration": 2, "amendment-filing": 3}
+_THIS = re.compile(r"\bthis\s*$", re.IGNORECASE)
+
+
 def _date_roles(index: _DateIndex, signature_lines: set[int]) -> dict[int, tuple]:
     """Map date index → (role, amendment number, time) from the sentences around it."""
     text = index.text
     roles: dict[int, tuple] = {}
-    for match in _ORIGINAL.finditer(text):
-        found = index.first_after(match.end(), 250)
-        if found is not None:
-            roles.setdefault(found, ("original-filing", None, None))
-    for match in _AMENDMENT_REF.finditer(text):
-        found = index.first_after(match.end(), 160, must=_FILED)
-        if found is not None:
-            roles.setdefault(found, ("amendment-filing", int(match.group(1)), None))
-    for match in _EXTENDED.finditer(text):
-        if _HEDGED.search(text[max(0, match.start() - 30) : match.start()]):
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        triggers = _TRIGGERS.finditer(lowered)
+    else:  # a few characters change length when lower-cased; keep offsets exact
+        triggers = _TRIGGERS_ANY_CASE.finditer(text)
+    for match in triggers:
+        kind, start, end = match.lastgroup, match.start(), match.end()
+        before = max(0, start - 30)
+        if kind == "original":
+            found = index.first_after(end, 250)
+            role = ("original-filing", None, None)
+        elif kind == "amendment":
+            if _THIS.search(text, before, start):
+                continue  # "This Amendment No. 2" is the filing itself
+            found = index.first_after(end, 160, must=_FILED)
+            role = ("amendment-filing", int(match.group("number")), None)
+        elif kind == "previous":
+            found = index.first_after(end, 160)
+            role = ("previous-expiration", None, None)
+        else:
+            if _HEDGED.search(text, before, start):
+                continue
+            found = index.first_after(end, 160, must=_UNTIL)
+            role = ("expiration", None, None)
+        if found is None:
             continue
-        found = index.first_after(match.end(), 160, must=_UNTIL)
-        if found is not None:
-            between = text[match.end() : index.starts[found]]
-            roles.setdefault(found, ("expiration", None, _clock(between)))
-    for match in _PREVIOUS.finditer(text):
-        found = index.first_after(match.end(), 160)
-        if found is not None:
-            between = text[match.end() : index.starts[found]]
-            roles.setdefault(found, ("previous-expiration", None, _clock(between)))
+        if role[0] in ("expiration", "previous-expiration"):
+            role = (role[0], None, _clock(text[end : index.starts[found]]))
+        current = roles.get(found)
+        if current is None or _ROLE_PRIORITY[role[0]] < _ROLE_PRIORITY[current[0]]:
+            roles[found] = role
     for number, line in enumerate(index.lines):
         if line in signature_lines:
             roles.setdefault(number, ("signature", None, None))
@@ -542,8 +538,8 @@ def build_dates(source, signature_lines: set[int]) -> list[DateMention]:
         end_line, end_column = source.position(match.end() - 1)
         role, amendment, clock = roles.get(number, (None, None, None))
         dates.append(
-            DateMention.model_construct(
-                span=Span.model_construct(
+            DateMention(
+                span=Span(
                     line=line, column=column, end_line=end_line, end_column=end_column + 1
                 ),
                 text=" ".join(match.group(0).split()),
@@ -618,9 +614,9 @@ def build_filing(parts: list, source) -> Filing:
             match = _ITEM.match(heading.value)
             numbers = item_numbers(match.group(3)) if match else []
             items.append(
-                ItemSection.model_construct(
+                ItemSection(
                     span=token_span(heading),
-                    numbers=numbers,
+                    numbers=tuple(numbers),
                     heading=heading.value.strip(),
                 )
             )
@@ -643,7 +639,7 @@ def build_filing(parts: list, source) -> Filing:
         following = next((d for d in signature_dates if d.span.line >= block["first"].line), None)
         date = following or (signature_dates[-1] if signature_dates else None)
         signatures.append(
-            Signature.model_construct(
+            Signature(
                 span=token_span(block["first"], block["last_token"]),
                 signer=block.get("signer") or None,
                 name=block.get("name"),
@@ -651,18 +647,18 @@ def build_filing(parts: list, source) -> Filing:
                 date=date,
             )
         )
-    return Filing.model_construct(
-        span=Span.model_construct(
+    return Filing(
+        span=Span(
             line=1,
             column=1,
             end_line=source.line_count,
             end_column=len(source.line(source.line_count)) + 1,
         ),
         cover=cover,
-        items=items,
-        exhibit_lists=exhibit_lists,
-        signatures=signatures,
-        dates=dates,
+        items=tuple(items),
+        exhibit_lists=tuple(exhibit_lists),
+        signatures=tuple(signatures),
+        dates=tuple(dates),
     )
 
 
@@ -705,23 +701,21 @@ def _build_cover(preamble: list, source) -> CoverPage:
                         fields[name] = value
                     break
     groups = _box_groups(boxes)
-    first_line = 1
-    last = preamble[-1] if preamble else None
-    end_token = _tokens_of([last])[-1] if last is not None else None
-    return CoverPage.model_construct(
-        span=Span.model_construct(
-            line=first_line,
+    end_token = _tokens_of(preamble[-1:])[-1] if preamble else None
+    return CoverPage(
+        span=Span(
+            line=1,
             column=1,
-            end_line=end_token.end_line if end_token else 1,
-            end_column=end_token.end_column if end_token else 1,
+            end_line=end_token.end_line if end_token is not None else 1,
+            end_column=end_token.end_column if end_token is not None else 1,
         ),
         title=title,
         form=_form_name(title, amendment),
         amendment_number=amendment,
         amendment_span=amendment_span,
         fee_table=fee_table,
-        boxes=boxes,
-        box_groups=groups,
+        boxes=tuple(boxes),
+        box_groups=tuple(groups),
         **fields,
     )
 
@@ -732,10 +726,10 @@ def _box_groups(boxes: list[CheckBox]) -> list[BoxGroup]:
         members = [b for b in boxes if b.role in group["roles"]]
         if members:
             groups.append(
-                BoxGroup.model_construct(
+                BoxGroup(
                     span=cover_span([b.span for b in members]),
                     group=group["id"],
-                    boxes=members,
+                    boxes=tuple(members),
                 )
             )
     return groups
@@ -743,8 +737,4 @@ def _box_groups(boxes: list[CheckBox]) -> list[BoxGroup]:
 
 def build(source) -> Filing:
     """Parse and build: the one entry point from a Source to its AST."""
-    from filinglint.linter.parse import parse_tree
-
-    tree = parse_tree(source.text)
-    parts = PARTS_TRANSFORMER.transform(tree)
-    return build_filing(parts, source)
+    return build_filing(parse_parts(source.text), source)

@@ -34,7 +34,7 @@ class Context:
         rule = self.rule
         assert rule is not None, "report() is only valid while a rule runs"
         self.diagnostics.append(
-            Diagnostic.model_construct(
+            Diagnostic(
                 code=rule.code,
                 name=rule.name,
                 severity=rule.severity,
@@ -45,8 +45,8 @@ class Context:
                 end_line=span.end_line,
                 end_column=span.end_column,
                 hint=hint,
-                related=[
-                    Location.model_construct(
+                related=tuple(
+                    Location(
                         path=self.path,
                         line=where.line,
                         column=where.column,
@@ -55,7 +55,7 @@ class Context:
                         message=text,
                     )
                     for where, text in related
-                ],
+                ),
                 fix=None,
             )
         )

@@ -1,76 +1,93 @@
 """The one shape every finding takes, from rule to reporter.
 
-Its JSON Schema (``schema/diagnostics.schema.json``) is the contract of
-``--output-format json``; tests validate real output against it.
+Like the AST, these are plain frozen dataclasses on the hot path; pydantic v2 (in
+``filinglint.linter.models``) serialises them and generates their JSON Schema
+(``schema/diagnostics.schema.json``), the contract of ``--output-format json`` that the
+tests validate real output against.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+CODE_PATTERN = r"^[A-Z]{2,4}\d{3}$"
+NAME_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_POSITIONS = ("line", "column", "end_line", "end_column")
+_RECORD = dict(frozen=True, slots=True, kw_only=True)
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True, extra="forbid")
+def _positions_start_at_one(schema: dict) -> None:
+    """Published constraints the dataclass cannot state without importing pydantic."""
+    properties = schema["properties"]
+    for name in _POSITIONS:
+        if name in properties:
+            properties[name]["minimum"] = 1
+    if "code" in properties:
+        properties["code"]["pattern"] = CODE_PATTERN
+        properties["name"]["pattern"] = NAME_PATTERN
 
 
-class Location(_Model):
-    """A place in a file, related to a diagnostic (e.g. the Item 12 entry for an index one)."""
+_CONFIG = {"extra": "forbid", "json_schema_extra": _positions_start_at_one}
+
+
+@dataclass(**_RECORD)
+class Location:
+    """A place in a file related to a diagnostic (e.g. the Item 12 entry of an index one)."""
+
+    __pydantic_config__ = _CONFIG
 
     path: str
-    line: int = Field(ge=1)
-    column: int = Field(ge=1)
-    end_line: int = Field(ge=1)
-    end_column: int = Field(ge=1)
+    line: int
+    column: int
+    end_line: int
+    end_column: int
     message: str
 
 
-class Edit(_Model):
+@dataclass(**_RECORD)
+class Edit:
     """Replace the text between two positions (end exclusive) with ``content``."""
 
-    line: int = Field(ge=1)
-    column: int = Field(ge=1)
-    end_line: int = Field(ge=1)
-    end_column: int = Field(ge=1)
+    __pydantic_config__ = _CONFIG
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
     content: str
 
 
-class Fix(_Model):
-    """An edit that would make the finding go away, with a title saying what it does."""
+@dataclass(**_RECORD)
+class Fix:
+    """Edits that would make the finding go away, with a title saying what they do."""
+
+    __pydantic_config__ = _CONFIG
 
     message: str
-    edits: list[Edit]
+    edits: tuple[Edit, ...]
 
 
-class Diagnostic(_Model):
+@dataclass(**_RECORD)
+class Diagnostic:
     """One finding in one file, located by a 1-based span (``end_column`` exclusive)."""
 
-    code: str = Field(pattern=r"^[A-Z]{2,4}\d{3}$")
-    name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    __pydantic_config__ = _CONFIG
+
+    code: str
+    name: str
     severity: Severity
     message: str
     path: str
-    line: int = Field(ge=1)
-    column: int = Field(ge=1)
-    end_line: int = Field(ge=1)
-    end_column: int = Field(ge=1)
+    line: int
+    column: int
+    end_line: int
+    end_column: int
     hint: str | None = None
-    related: list[Location] = []
+    related: tuple[Location, ...] = ()
     fix: Fix | None = None
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
-
-
-def diagnostics_json_schema() -> dict:
-    """The JSON Schema of ``--output-format json`` output: an array of diagnostics."""
-    from pydantic import TypeAdapter
-
-    schema = TypeAdapter(list[Diagnostic]).json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "filinglint diagnostics"
-    return schema

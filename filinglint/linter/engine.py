@@ -39,7 +39,7 @@ class Engine:
         for note in source.notes:
             name = UNDECODABLE if note.severity == "error" else NOT_UTF8
             line, column = source.position(note.offset)
-            self._engine_report(context, name, Span.model_construct(
+            self._engine_report(context, name, Span(
                 line=line, column=column, end_line=line, end_column=column + 1
             ), note.message)
         try:
@@ -66,7 +66,7 @@ class Engine:
         context.report(span, message)
 
     def _internal_error(self, context: Context, where: str, exc: Exception, source: Source) -> None:
-        span = Span.model_construct(line=1, column=1, end_line=1, end_column=1)
+        span = Span(line=1, column=1, end_line=1, end_column=1)
         message = f"{where} failed: {type(exc).__name__}: {exc}; please report this bug"
         self._engine_report(context, INTERNAL_ERROR, span, message)
 

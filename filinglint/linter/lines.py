@@ -55,7 +55,6 @@ _EXHIBIT = re.compile(
 _MARKER = re.compile(r"(\s*)(\*{1,3}|\+{1,2}|†{1,2}|‡{1,2}|#{1,2}|\(\d{1,2}\))(\s+)(\S.*)$")
 _RULE_CHARS = "=-_~*"
 _RULE_RUNS = ("===", "---", "___", "~~~", "***")
-_PAGE = re.compile(r"\s*<PAGE>\s*\d*\s*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"(\s*)(?:-\s*\d{1,3}\s*-|\(?\d{1,3}\)?|[ivxlc]{1,6})\s*$")
 _FEE_HEADING = re.compile(
     r"\s*CALCULATION\s+OF\s+(?:THE\s+)?(?:REGISTRATION\s+|FILING\s+)?FEES?(?:\s+TABLES?)?\s*$",
@@ -72,7 +71,7 @@ _ITEM = re.compile(
 _TITLE = re.compile(
     r"\s*SCHEDULE\s+TO(?:\s*-\s*[ITC])?(?:\s*/\s*A)?\s*(?:\(.*\))?\s*$", re.IGNORECASE
 )
-_AMENDMENT = re.compile(r"\s*\(?\s*Amendment\s+No\.?\s*(\d{1,3})\b", re.IGNORECASE)
+_AMENDMENT = re.compile(r"\s*(?:\(\s*)?Amendment\s+No\.?\s*(\d{1,3})\b", re.IGNORECASE)
 _CAPTION = re.compile(
     r"\s*\((?:Name|Names|Title|Titles|CUSIP|Date|Address|Exact\s+name)\b", re.IGNORECASE
 )
@@ -91,6 +90,11 @@ def is_item_heading(line: str) -> re.Match[str] | None:
     if rest[0].isupper() and len(rest) < 60 and not rest.rstrip().endswith(","):
         return match
     return None
+
+
+def box_start(line: str) -> re.Match[str] | None:
+    """A line that starts with a box mark, optionally followed by its label."""
+    return _BOX_START.match(line.rstrip())
 
 
 def is_rule(stripped: str) -> bool:
@@ -118,11 +122,13 @@ def classify(line: str) -> str:
     if not stripped:
         return "BLANK"
     first = stripped[0]
-    if first == "<" and _PAGE.match(line):
-        return "PAGE"
+    if first == "<" and stripped[:6].upper() == "<PAGE>":
+        rest = stripped[6:].strip()
+        if not rest or rest.isdigit():
+            return "PAGE"
     if first in _RULE_CHARS and is_rule(stripped):
         return "RULE"
-    if first in "|[/(☐☒☑" and _BOX_START.match(line):
+    if first in "|[/(☐☒☑" and box_start(line):
         return "BOX"
     if first == "(":
         if _EXHIBIT.match(line):
@@ -156,14 +162,30 @@ def classify(line: str) -> str:
 
 
 def tokenize(text: str) -> Iterator[Token]:
-    """Yield one token per line, with 1-based positions that Lark propagates."""
+    """Yield one token per line (one per run of blank lines), with 1-based positions."""
     head_indent = -1  # an indented TEXT line deeper than this continues the head
     open_parens = 0  # a caption continues while its parenthesis is open
     offset = 0
     number = 0
+    blank: Token | None = None  # a run of blank lines is one BLANK token
     for line in text.split("\n"):
         number += 1
         kind = classify(line)
+        if kind == "BLANK":
+            head_indent = -1
+            open_parens = 0
+            if blank is None:
+                blank = Token("BLANK", line, offset, number, 1, number, len(line) + 1, offset + len(line))
+            else:
+                blank = Token(
+                    "BLANK", blank + "\n" + line, blank.start_pos, blank.line, 1,
+                    number, len(line) + 1, offset + len(line),
+                )  # fmt: skip
+            offset += len(line) + 1
+            continue
+        if blank is not None:
+            yield blank
+            blank = None
         indent = len(line) - len(line.lstrip())
         if kind == "TEXT" and (open_parens > 0 or 0 <= head_indent < indent):
             kind = "CONT"
@@ -181,6 +203,8 @@ def tokenize(text: str) -> Iterator[Token]:
         end = max(len(line.rstrip()), indent) + 1
         yield Token(kind, line, offset, number, indent + 1, number, end, offset + len(line))
         offset += len(line) + 1
+    if blank is not None:
+        yield blank
 
 
 class LineLexer(Lexer):

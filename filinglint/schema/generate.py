@@ -12,21 +12,12 @@ import sys
 from filinglint.schema import SCHEMA_DIR
 
 
-def ast_schema() -> dict:
-    from filinglint.linter.ast import Filing
-
-    schema = Filing.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "filinglint AST (Filing)"
-    return schema
-
-
 def generated() -> dict[str, dict]:
     """File name → schema, for every schema derived from code."""
-    from filinglint.linter.diagnostics import diagnostics_json_schema
+    from filinglint.linter.models import ast_json_schema, diagnostics_json_schema
 
     return {
-        "ast.schema.json": ast_schema(),
+        "ast.schema.json": ast_json_schema(),
         "diagnostics.schema.json": diagnostics_json_schema(),
     }
 

@@ -6,4 +6,6 @@ import json
 
 
 def render(diagnostics, sources) -> str:
-    return json.dumps([d.model_dump(mode="json") for d in diagnostics], indent=2) + "\n"
+    from filinglint.linter.models import dump_diagnostics
+
+    return json.dumps(dump_diagnostics(diagnostics), indent=2) + "\n"

@@ -43,25 +43,18 @@ def check(ctx: Context, table: FeeTable) -> None:
     if abs(difference) <= tolerance:
         return
     verdict = "overpaid" if difference > 0 else "underpaid"
-    rate = _describe_rate(table.rate.text, table.rate.value)
+    rate = f"{table.rate.value.normalize():f}"
+    if table.rate.text.lstrip("$").lstrip("0") != rate.lstrip("0"):
+        rate += f", the stated rate of {table.rate.text}"
     ctx.report(
         table.fee.span,
-        f"filing fee {dollars(stated)} does not match the stated rate: expected "
-        f"{dollars(expected)} ({dollars(table.valuation.amount)} × {rate}), "
-        f"{verdict} by {dollars(abs(difference))}",
+        f"stated filing fee {dollars(stated)} differs from the expected {dollars(expected)} "
+        f"({dollars(table.valuation.amount)} × {rate}): {verdict} by {dollars(abs(difference))}",
         hint=f"state a fee of {dollars(expected)}, or correct the valuation or the rate",
-        related=[
+        related=(
             (table.valuation.span, f"transaction valuation {dollars(table.valuation.amount)}"),
             (table.rate.span, f"fee rate {table.rate.text}"),
-        ],
-    )
-
-
-def _describe_rate(text: str, value: Decimal) -> str:
-    """The rate as the filing wrote it, plus its decimal value where that differs."""
-    decimal = f"{value.normalize():f}"
-    return text if text.lstrip("$") == decimal.lstrip("0") or text == decimal else (
-        f'"{text}" = {decimal}'
+        ),
     )
 
 

@@ -1,0 +1,66 @@
+"""Shared test helpers: real filings from ../shared (skipped where absent) and a linter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from filinglint.linter.diagnostics import Diagnostic
+from filinglint.linter.engine import Engine
+from filinglint.linter.registry import select_rules
+from filinglint.linter.source import decode
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "fixtures" / "seed" / "schedule-to-a-rare-medium-2003-04-16.txt"
+CORPUS = SHARED / "corpus"
+EXAMPLE = ROOT / "examples" / "harborview-sc-to-i-a.txt"
+LAKESHORE = ROOT / "tests" / "data" / "lakeshore-sc-to-t.txt"
+
+
+def lint(text: str, select: list[str] | None = None, path: str = "filing.txt") -> list[Diagnostic]:
+    """Every diagnostic the selected rules report on ``text``."""
+    return Engine(select_rules(select)).check(decode(text.encode("utf-8"), path))
+
+
+def replace_once(text: str, old: str, new: str) -> str:
+    """Edit a filing in exactly one place, failing loudly if the anchor moved."""
+    assert text.count(old) == 1, f"expected exactly one {old!r} in the filing"
+    return text.replace(old, new)
+
+
+@pytest.fixture
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.skip(f"real seed filing not available ({SEED} is absent: ../shared not beside repo)")
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def clean_seed_text(seed_text: str) -> str:
+    """The seed with its two real defects corrected: the fee and exhibit (a)(1)(C)'s title."""
+    text = replace_once(seed_text, "$203.00", "$202.25")
+    return replace_once(text, "(a)(1)(C)  Form Notice", "(a)(1)(C)  Form of Notice")
+
+
+@pytest.fixture
+def example_text() -> str:
+    return EXAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def clean_example_text(example_text: str) -> str:
+    """The bundled example with its three planted defects corrected."""
+    text = replace_once(example_text, "$1,787.50", "$1,782.50")
+    text = replace_once(text, "Wednesday, October 20, 2009", "Tuesday, October 20, 2009")
+    lines = text.split("\n")
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("(a)(5)(B)") and i > 150)
+    assert lines[index + 1].rstrip().endswith("2009.*")
+    lines[index + 1] = lines[index + 1].rstrip() + "*"
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def lakeshore_text() -> str:
+    return LAKESHORE.read_text(encoding="utf-8")

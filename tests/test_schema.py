@@ -1,0 +1,50 @@
+"""Committed schemas and data files: in step with the code, valid, and sourced."""
+
+from __future__ import annotations
+
+import re
+
+import jsonschema
+
+from filinglint.linter.registry import all_rules
+from filinglint.schema import load_json
+from filinglint.schema.generate import generated, render
+from filinglint.schema import SCHEMA_DIR
+
+
+def test_committed_schemas_match_the_models():
+    for name, schema in generated().items():
+        committed = (SCHEMA_DIR / name).read_text(encoding="utf-8")
+        assert committed == render(schema), (
+            f"{name} is stale: run `python -m filinglint.schema.generate` and commit the result"
+        )
+
+
+def test_committed_schemas_are_valid_json_schemas():
+    for name in ("ast.schema.json", "diagnostics.schema.json", "form-spec.schema.json"):
+        jsonschema.Draft202012Validator.check_schema(load_json(name))
+
+
+def test_form_spec_is_valid_and_consistent():
+    spec = load_json("forms/schedule-to.json")
+    jsonschema.validate(spec, load_json("form-spec.schema.json"))
+    roles = [box["role"] for box in spec["boxes"]]
+    assert len(roles) == len(set(roles))
+    for box in spec["boxes"]:
+        re.compile(box["label"])
+    for group in spec["groups"]:
+        assert set(group["roles"]) <= set(roles)
+        assert set(group.get("exactly_one_of", [])) <= set(group["roles"])
+
+
+def test_rules_have_unique_codes_names_and_full_docs():
+    rules = all_rules()
+    assert len({r.code for r in rules}) == len(rules)
+    assert len({r.name for r in rules}) == len(rules)
+    for rule in rules:
+        assert re.fullmatch(r"[A-Z]{2,4}\d{3}", rule.code), rule.code
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), rule.name
+        assert rule.severity in ("error", "warning", "info")
+        assert rule.summary and not rule.summary.endswith(".")
+        for section in ("## What it does", "## Why it matters", "## Example", "## How to fix"):
+            assert section in rule.docs, f"{rule.code} docs lack {section}"
