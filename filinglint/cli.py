@@ -26,16 +26,39 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="check filings and report findings")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                       help="files or directories to check ('-' reads stdin); default '.'")
-    check.add_argument("--output-format", choices=("full", "concise", "json"), default="full",
-                       help="how findings are printed (default: full)")
-    check.add_argument("--select", action="append", default=None, metavar="RULES",
-                       help="only these rules: codes, names or code prefixes, comma-separated")
-    check.add_argument("--ignore", action="append", default=None, metavar="RULES",
-                       help="skip these rules: codes, names or code prefixes, comma-separated")
-    check.add_argument("--stdin-filename", default=None, metavar="PATH",
-                       help="the name to report for input read from stdin")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar="PATH",
+        help="files or directories to check ('-' reads stdin); default '.'",
+    )
+    check.add_argument(
+        "--output-format",
+        choices=("full", "concise", "json"),
+        default="full",
+        help="how findings are printed (default: full)",
+    )
+    check.add_argument(
+        "--select",
+        action="append",
+        default=None,
+        metavar="RULES",
+        help="only these rules: codes, names or code prefixes, comma-separated",
+    )
+    check.add_argument(
+        "--ignore",
+        action="append",
+        default=None,
+        metavar="RULES",
+        help="skip these rules: codes, names or code prefixes, comma-separated",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        default=None,
+        metavar="PATH",
+        help="the name to report for input read from stdin",
+    )
 
     parse = commands.add_parser("parse", help="print a filing's AST")
     parse.add_argument("path", metavar="PATH", help="a filing ('-' reads stdin)")

@@ -55,7 +55,9 @@ def clean_example_text(example_text: str) -> str:
     text = replace_once(example_text, "$1,787.50", "$1,782.50")
     text = replace_once(text, "Wednesday, October 20, 2009", "Tuesday, October 20, 2009")
     lines = text.split("\n")
-    index = next(i for i, line in enumerate(lines) if line.strip().startswith("(a)(5)(B)") and i > 150)
+    index = next(
+        i for i, line in enumerate(lines) if line.strip().startswith("(a)(5)(B)") and i > 150
+    )
     assert lines[index + 1].rstrip().endswith("2009.*")
     lines[index + 1] = lines[index + 1].rstrip() + "*"
     return "\n".join(lines)

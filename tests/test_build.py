@@ -84,6 +84,17 @@ def fee_filing(note: str, valuation: str = "$2,500,000", fee: str = "$202.25") -
             Decimal("0.0002"),
             "one-fiftieth of one percent",
         ),
+        (
+            "equals 0.02 percent of the transaction valuation",
+            Decimal("0.0002"),
+            "0.02 percent of the transaction",
+        ),
+        pytest.param(
+            "equals 0.0092% of the transaction valuation",
+            Decimal("0.000092"),
+            "0.0092% of the transaction",
+            id="percent-with-four-decimals",
+        ),
     ],
 )
 def test_fee_table_rate_phrasings(phrase: str, rate: Decimal, rate_text: str) -> None:
@@ -218,13 +229,8 @@ CALCULATION OF FILING FEE
     assert table.rate.value == Decimal("0.000092")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="build._build_fee_table assigns a values-row amount to the nearest header "
-    "*label match* ('Valu…' at col 12, 'Fee' at col 43), not to the column it sits under: "
-    "in a left-aligned table both amounts go to the valuation and the fee is lost",
-)
 def test_left_aligned_fee_table_keeps_the_fee() -> None:
+    """Regression: amounts went to the nearest header *word*, so the fee was lost."""
     text = """SCHEDULE TO
 CALCULATION OF FILING FEE
 Transaction Valuation*     Amount of Filing Fee**
@@ -567,14 +573,8 @@ def test_date_spanning_two_lines() -> None:
     assert covered(source, date.span) == "January 5,\n2004"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="build._date_roles scans the trigger phrases in text order and keeps the first "
-    "role given to a date: 'This Amendment No. 3 amends the Schedule TO originally filed "
-    "... on January 5, 2004' makes January 5 an amendment-filing of Amendment No. 3 "
-    "instead of the original-filing date",
-)
 def test_original_filing_wins_over_the_current_amendment_number() -> None:
+    """Regression: the first trigger phrase in text order used to claim the date."""
     text = (
         "     This Amendment No. 3 amends the Tender Offer Statement on Schedule TO\n"
         "originally filed with the Securities and Exchange Commission on January 5,\n"
@@ -647,9 +647,7 @@ def _all_spans(node, seen=None):
         for value in node:
             yield from _all_spans(value, seen)
         return
-    names = getattr(node, "__dataclass_fields__", None) or getattr(
-        type(node), "model_fields", None
-    )
+    names = getattr(node, "__dataclass_fields__", None) or getattr(type(node), "model_fields", None)
     if not names or not hasattr(node, "span"):
         return
     for name in names:
@@ -679,6 +677,22 @@ def test_every_span_lies_inside_the_source(text: str) -> None:
             assert span.column <= span.end_column
 
 
+def test_fee_table_span_ending_in_blank_lines() -> None:
+    text = (
+        "SCHEDULE TO\n"
+        "CALCULATION OF FILING FEE\n"
+        "Transaction valuation: $1,000,000\n"
+        "Amount of filing fee: $92.00\n"
+        "\n"
+        "      \n"
+        "|_|  Check the box if any part of the fee is offset.\n"
+    )
+    source, filing = parse(text)
+    span = filing.cover.fee_table.span
+    assert (span.line, span.end_line) == (2, 6)
+    assert span.end_column <= len(source.line(span.end_line)) + 1
+
+
 def test_filing_span_covers_the_source() -> None:
     source, filing = parse(DATED_AMENDMENT)
     span = filing.span
@@ -687,13 +701,8 @@ def test_filing_span_covers_the_source() -> None:
     assert span.end_column == len(source.line(source.line_count)) + 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="build._build_cover tests `if end_token` on a lark Token, which is a str: a "
-    "BLANK line token is '' and falsy, so a cover ending in a blank line gets the span "
-    "1:1-1:1 instead of ending on that line",
-)
 def test_cover_span_ends_before_the_first_section() -> None:
+    """Regression: `if end_token` on a BLANK Token ('' is falsy) gave the span 1:1-1:1."""
     _, filing = parse(AMENDMENT_ITEM_12)
     span = filing.cover.span
     assert (span.line, span.column) == (1, 1)

@@ -30,4 +30,3 @@ def test_corpus_filing_is_read_without_internal_errors(entry):
     assert not [d for d in diagnostics if d.name == "internal-error"]
     if entry["clean"] == "yes":
         assert [d for d in diagnostics if d.severity == "error"] == []
-

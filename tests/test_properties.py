@@ -3,12 +3,15 @@ the fee arithmetic is exact."""
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from filinglint.linter.ast import Span
+from filinglint.linter.build import build
 from filinglint.linter.engine import Engine
 from filinglint.linter.money import dollars, to_cents
 from filinglint.linter.registry import all_rules
@@ -83,6 +86,8 @@ FRAGMENTS = [
     "extending the expiration of the offer until 5:00 p.m. on Wednesday, April 9,",
     "2003. The offer was previously scheduled to expire at 5:00 p.m. on April 16, 2003.",
     "will expire at 12:00 midnight, New York City time, on Monday, July 2, 2001",
+    "The offer commences on Wednesday, June 4, 2001 and will expire",
+    "on Tuesday, Sept. 31, 2002, unless extended.",
     "<PAGE>",
     "                                      3",
     "- 4 -",
@@ -160,6 +165,32 @@ def test_engine_on_shuffled_filing_fragments(text: str) -> None:
     _check_everything(text)
 
 
+def _ast_spans(node, seen: set[int]):
+    """Every Span in the AST (nodes are found by duck typing: anything with a span)."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, Span):
+        yield node
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _ast_spans(value, seen)
+    elif hasattr(node, "span"):
+        names = getattr(node, "__dataclass_fields__", None) or type(node).model_fields
+        for name in names:
+            yield from _ast_spans(getattr(node, name), seen)
+
+
+@SETTINGS
+@given(FILING_TEXT)
+@example("CALCULATION OF FILING FEE\n\n   \n|_| x")
+def test_ast_spans_stay_inside_the_input(text: str) -> None:
+    source = decode(text.encode("utf-8"), "prop.txt")
+    filing = build(source)
+    for span in _ast_spans(filing, set()):
+        _assert_span_inside(source, span.line, span.column, span.end_line, span.end_column)
+
+
 @SETTINGS
 @given(FILING_TEXT, st.sampled_from(["\r\n", "\r"]))
 def test_line_ends_do_not_move_findings(text: str, newline: str) -> None:
@@ -169,6 +200,56 @@ def test_line_ends_do_not_move_findings(text: str, newline: str) -> None:
     assert [(d.code, d.line, d.column, d.end_line, d.end_column) for d in other] == [
         (d.code, d.line, d.column, d.end_line, d.end_column) for d in lf
     ]
+
+
+@pytest.mark.parametrize(
+    ("valuation", "fee"),
+    [("$" + "9" * 40, "$1.00"), ("$1,000,000", "$" + "9" * 30)],
+    ids=["huge-valuation", "huge-fee"],
+)
+def test_engine_no_internal_error_on_huge_amounts(valuation: str, fee: str) -> None:
+    text = (
+        "CALCULATION OF FILING FEE\n"
+        f"Transaction valuation: {valuation}\n"
+        f"Amount of filing fee: {fee}\n"
+        "*  The fee equals 0.0000809 of the transaction valuation.\n"
+    )
+    _check_everything(text)
+
+
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+@SETTINGS
+@given(
+    st.sampled_from(_DAY_NAMES),
+    st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2035, 12, 31)),
+    st.booleans(),
+    st.booleans(),
+)
+@example("Monday", datetime.date(2001, 6, 5), False, False)
+@example("Monday", datetime.date(2001, 6, 5), False, True)
+def test_weekday_dates_with_any_commas(
+    weekday: str, date: datetime.date, weekday_comma: bool, day_comma: bool
+) -> None:
+    plain = f"{_MONTH_NAMES[date.month - 1]} {date.day}{',' if day_comma else ''} {date.year}"
+    written = f"{weekday}{',' if weekday_comma else ''} {plain}"
+    text = f"The offer will expire at 5:00 p.m. on {written}, unless extended.\n"
+    _check_everything(text)
+    diagnostics = ENGINE.check(decode(text.encode(), "w.txt"))
+    actual = _DAY_NAMES[date.weekday()]
+    mismatches = [d for d in diagnostics if d.code == "DAT002"]
+    if actual == weekday:
+        assert mismatches == []
+    else:
+        (finding,) = mismatches
+        normal = f"{_MONTH_NAMES[date.month - 1]} {date.day}, {date.year}"
+        assert finding.message == f"{normal} is a {actual}, not a {weekday}"
+        assert text[finding.column - 1 : finding.end_column - 1] == written
 
 
 # --- (b) money maths --------------------------------------------------------------------
@@ -201,8 +282,19 @@ def test_find_rate_returns_the_exact_decimal(rate: Decimal) -> None:
     assert found is not None
     start, end, value = found
     assert value == rate
-    assert str(value) == written
+    assert value.as_tuple() == Decimal(written).as_tuple()  # the digits as written
     assert sentence[start:end] == written
+
+
+@SETTINGS
+@given(RATES)
+@example(Decimal("0.000092"))
+def test_percent_rate_is_divided_by_one_hundred(rate: Decimal) -> None:
+    percent = rate * 100
+    sentence = f"The filing fee equals {percent:f}% of the transaction value."
+    found = find_rate(sentence)
+    assert found is not None
+    assert found[2] == rate
 
 
 @SETTINGS
@@ -215,7 +307,7 @@ def test_per_million_rate_is_exact(cents: int, space: str) -> None:
 
 
 @SETTINGS
-@given(st.decimals(min_value=-10**13, max_value=10**13, places=6, allow_nan=False))
+@given(st.decimals(min_value=-(10**13), max_value=10**13, places=6, allow_nan=False))
 def test_to_cents_rounds_half_up(amount: Decimal) -> None:
     cents = to_cents(amount)
     assert cents.as_tuple().exponent == -2
@@ -247,7 +339,7 @@ def test_to_cents_and_dollars_examples(amount: str, cents: str, text: str) -> No
 
 
 @SETTINGS
-@given(st.decimals(min_value=-10**13, max_value=10**13, places=3, allow_nan=False))
+@given(st.decimals(min_value=-(10**13), max_value=10**13, places=3, allow_nan=False))
 def test_dollars_formats_with_commas_and_cents(amount: Decimal) -> None:
     text = dollars(amount)
     negative = to_cents(amount) < 0
@@ -259,6 +351,12 @@ def test_dollars_formats_with_commas_and_cents(amount: Decimal) -> None:
     assert 1 <= len(groups[0]) <= 3
     assert all(len(group) == 3 for group in groups[1:])
     assert Decimal(digits.replace(",", "")) == abs(to_cents(amount))
+
+
+@pytest.mark.parametrize("amount", ["-0.001", "-0.004999"])
+def test_dollars_of_tiny_negative_amount(amount: str) -> None:
+    """Regression: the sign came from the unrounded amount ("-$0.00")."""
+    assert dollars(Decimal(amount)) == "$0.00"
 
 
 def fee_table(valuation: Decimal, fee: Decimal, rate: Decimal) -> str:
@@ -285,8 +383,6 @@ def fee_table(valuation: Decimal, fee: Decimal, rate: Decimal) -> str:
 def _fee_findings(valuation: Decimal, fee: Decimal, rate: Decimal) -> list:
     text = fee_table(valuation, fee, rate)
     source = decode(text.encode(), "fee.txt")
-    from filinglint.linter.build import build
-
     table = build(source).cover.fee_table
     assert table.valuation.amount == valuation
     assert table.fee.amount == fee

@@ -18,7 +18,7 @@ def test_date_invalid(seed_text):
     text = replace_once(seed_text, "April 1, 2003 (the", "April 31, 2003 (the")
     [finding] = named(text, "date-invalid")
     assert (finding.line, finding.column) == (77, 1)
-    assert '"April 31, 2003" is not a real date: April 2003 has 30 days' == finding.message
+    assert finding.message == '"April 31, 2003" is not a real date: April 2003 has 30 days'
 
 
 def test_february_29_in_leap_and_common_years():
@@ -27,7 +27,9 @@ def test_february_29_in_leap_and_common_years():
 
 
 def test_weekday_mismatch(seed_text):
-    text = replace_once(seed_text, "Wednesday, April 23, 2003, unless", "Thursday, April 23, 2003, unless")
+    text = replace_once(
+        seed_text, "Wednesday, April 23, 2003, unless", "Thursday, April 23, 2003, unless"
+    )
     [finding] = named(text, "date-weekday-mismatch")
     assert finding.line == 98
     assert finding.message == "April 23, 2003 is a Wednesday, not a Thursday"
@@ -35,7 +37,9 @@ def test_weekday_mismatch(seed_text):
 
 def test_weekday_mismatch_across_a_line_wrap(seed_text):
     # "Wednesday, April\n16, 2003" wraps at line 101; the finding spans both lines.
-    text = replace_once(seed_text, 'and "Wednesday, April\n16, 2003', 'and "Friday, April\n16, 2003')
+    text = replace_once(
+        seed_text, 'and "Wednesday, April\n16, 2003', 'and "Friday, April\n16, 2003'
+    )
     [finding] = named(text, "date-weekday-mismatch")
     assert (finding.line, finding.end_line) == (101, 102)
 
@@ -44,7 +48,10 @@ def test_amendment_dated_before_original(seed_text):
     text = replace_once(seed_text, "April 1, 2003 (the", "March 1, 2003 (the")
     [finding] = named(text, "date-order")
     assert finding.line == 77
-    assert "Amendment No. 1's filing date March 1, 2003 is earlier than the original" in finding.message
+    assert (
+        "Amendment No. 1's filing date March 1, 2003 is earlier than the original"
+        in finding.message
+    )
     assert finding.related[0].line == 76
 
 
@@ -56,7 +63,9 @@ def test_signature_dated_before_earlier_amendment(seed_text):
 
 
 def test_extension_to_an_earlier_date(seed_text):
-    text = replace_once(seed_text, "Wednesday, April 23, 2003, unless", "Wednesday, April 9, 2003, unless")
+    text = replace_once(
+        seed_text, "Wednesday, April 23, 2003, unless", "Wednesday, April 9, 2003, unless"
+    )
     [finding] = named(text, "expiration-not-later")
     assert finding.line == 98
     assert "earlier than the previous expiration Wednesday, April 16, 2003" in finding.message

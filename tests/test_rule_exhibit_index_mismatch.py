@@ -63,9 +63,12 @@ def test_exhibit_missing_from_item_12(clean_seed_text):
 
 
 def test_supplementing_amendment_lists_only_new_exhibits():
-    text = HEADER.replace("ITEM 12.  EXHIBITS.\n", "ITEM 12.  EXHIBITS.\n\n"
+    text = HEADER.replace(
+        "ITEM 12.  EXHIBITS.\n",
+        "ITEM 12.  EXHIBITS.\n\n"
         "         Item 12 of the Schedule TO is hereby amended and supplemented by\n"
-        "adding the following exhibit:\n") + (
+        "adding the following exhibit:\n",
+    ) + (
         "         (a)(5)(C)  Press Release issued by Example Corp. on May 2, 2011.*\n\n"
         "         *  Filed herewith.\n\n"
         "                               INDEX TO EXHIBITS\n\n"

@@ -32,7 +32,9 @@ def test_underpaid_by_one_cent(clean_seed_text):
 
 
 def test_rate_per_million_dollars(clean_seed_text):
-    text = replace_once(clean_seed_text, RATE_LINE, RATE_LINE.replace("0.0000809", "$80.90 per $1,000,000"))
+    text = replace_once(
+        clean_seed_text, RATE_LINE, RATE_LINE.replace("0.0000809", "$80.90 per $1,000,000")
+    )
     assert fee_findings(text) == []
     text = replace_once(text, "$202.25", "$230.00")
     [finding] = fee_findings(text)
@@ -41,16 +43,22 @@ def test_rate_per_million_dollars(clean_seed_text):
 
 
 def test_rate_per_million_words_and_fraction_of_percent(clean_seed_text):
-    per_million = replace_once(clean_seed_text, RATE_LINE, RATE_LINE.replace("0.0000809", "$92 per million"))
+    per_million = replace_once(
+        clean_seed_text, RATE_LINE, RATE_LINE.replace("0.0000809", "$92 per million")
+    )
     [finding] = fee_findings(per_million)  # 2,500,000 x 92 / 1,000,000 = 230.00
     assert "expected $230.00" in finding.message
-    fiftieth = replace_once(clean_seed_text, RATE_LINE, RATE_LINE.replace("0.0000809", "1/50th of one percent"))
+    fiftieth = replace_once(
+        clean_seed_text, RATE_LINE, RATE_LINE.replace("0.0000809", "1/50th of one percent")
+    )
     [finding] = fee_findings(fiftieth)  # 2,500,000 / 5,000 = 500.00
     assert "expected $500.00" in finding.message and "underpaid by $297.75" in finding.message
 
 
 def test_no_stated_rate_means_no_finding(seed_text):
-    text = replace_once(seed_text, RATE_LINE, "Securities Exchange Act of 1934, is based on the transaction")
+    text = replace_once(
+        seed_text, RATE_LINE, "Securities Exchange Act of 1934, is based on the transaction"
+    )
     assert fee_findings(text) == []
 
 

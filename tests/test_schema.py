@@ -7,9 +7,8 @@ import re
 import jsonschema
 
 from filinglint.linter.registry import all_rules
-from filinglint.schema import load_json
+from filinglint.schema import SCHEMA_DIR, load_json
 from filinglint.schema.generate import generated, render
-from filinglint.schema import SCHEMA_DIR
 
 
 def test_committed_schemas_match_the_models():

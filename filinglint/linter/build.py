@@ -35,8 +35,8 @@ from filinglint.linter.ast import (
     Span,
 )
 from filinglint.linter.joined import Joined
-from filinglint.linter.parse import Run, Section, parse_parts
 from filinglint.linter.lines import _EXHIBIT, _ITEM, _MARKER, box_start, trailing_mark
+from filinglint.linter.parse import Run, Section, parse_parts
 from filinglint.schema import load_json
 
 FORM_SPEC = "forms/schedule-to.json"
@@ -56,9 +56,7 @@ def token_span(first: Token, last: Token | None = None) -> Span:
 
 def line_span(token: Token, start: int, end: int) -> Span:
     """Span of ``token.value[start:end]`` (0-based string indices, end exclusive)."""
-    return Span(
-        line=token.line, column=start + 1, end_line=token.line, end_column=end + 1
-    )
+    return Span(line=token.line, column=start + 1, end_line=token.line, end_column=end + 1)
 
 
 def cover_span(spans: list[Span]) -> Span:
@@ -281,7 +279,7 @@ def _build_fee_table(run: Run) -> FeeTable:
                 if name not in found:
                     found[name] = _money(token, start, end, amount, columns[name].markers)
         elif len(amounts) == 2 and not columns:  # no header: valuation first, then fee
-            for name, (start, end, amount) in zip(("valuation", "fee"), amounts):
+            for name, (start, end, amount) in zip(("valuation", "fee"), amounts, strict=True):
                 found[name] = _money(token, start, end, amount, "")
     notes = tuple(_build_note(r) for r in note_runs)
     fee = found.get("fee")
@@ -308,9 +306,7 @@ def _build_note(run: Run) -> Note:
     match = _MARKER.match(head.value)
     assert match is not None
     joined = _run_joined(run)
-    return Note(
-        span=token_span(head, run.tokens[-1]), marker=match.group(2), text=joined.text
-    )
+    return Note(span=token_span(head, run.tokens[-1]), marker=match.group(2), text=joined.text)
 
 
 def _find_fee_rate(note_runs: list[Run], lines: list[Token], fee: Money | None) -> FeeRate | None:
@@ -324,9 +320,7 @@ def _find_fee_rate(note_runs: list[Run], lines: list[Token], fee: Money | None) 
         found = values.find_rate(joined.text)
         if found:
             start, end, rate = found
-            return FeeRate(
-                span=joined.span(start, end), value=rate, text=joined.text[start:end]
-            )
+            return FeeRate(span=joined.span(start, end), value=rate, text=joined.text[start:end])
     return None
 
 
@@ -483,7 +477,12 @@ class _DateIndex:
 
 # When two phrases point at one date, the more specific reading wins: "This Amendment
 # No. 3 amends the Schedule TO originally filed on ..." dates the original filing.
-_ROLE_PRIORITY = {"original-filing": 0, "previous-expiration": 1, "expiration": 2, "amendment-filing": 3}
+_ROLE_PRIORITY = {
+    "original-filing": 0,
+    "previous-expiration": 1,
+    "expiration": 2,
+    "amendment-filing": 3,
+}
 _THIS = re.compile(r"\bthis\s*$", re.IGNORECASE)
 
 
@@ -539,9 +538,7 @@ def build_dates(source, signature_lines: set[int]) -> list[DateMention]:
         role, amendment, clock = roles.get(number, (None, None, None))
         dates.append(
             DateMention(
-                span=Span(
-                    line=line, column=column, end_line=end_line, end_column=end_column + 1
-                ),
+                span=Span(line=line, column=column, end_line=end_line, end_column=end_column + 1),
                 text=" ".join(match.group(0).split()),
                 year=year,
                 month=month,

@@ -39,9 +39,12 @@ class Engine:
         for note in source.notes:
             name = UNDECODABLE if note.severity == "error" else NOT_UTF8
             line, column = source.position(note.offset)
-            self._engine_report(context, name, Span(
-                line=line, column=column, end_line=line, end_column=column + 1
-            ), note.message)
+            self._engine_report(
+                context,
+                name,
+                Span(line=line, column=column, end_line=line, end_column=column + 1),
+                note.message,
+            )
         try:
             filing = build(source)
         except Exception as exc:  # a builder bug must not end the run
@@ -60,7 +63,7 @@ class Engine:
 
     def _engine_report(self, context: Context, name: str, span: Span, message: str) -> None:
         rule = find_rule(name)
-        if rule is None or name not in self.enabled and name != INTERNAL_ERROR:
+        if rule is None or (name not in self.enabled and name != INTERNAL_ERROR):
             return
         context.rule = rule
         context.report(span, message)

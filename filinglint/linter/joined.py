@@ -39,6 +39,4 @@ class Joined:
         """The file span of ``text[start:end]`` (``end`` exclusive, non-empty range)."""
         line, column = self._locate(start)
         end_line, last_column = self._locate(max(start, end - 1))
-        return Span(
-            line=line, column=column, end_line=end_line, end_column=last_column + 1
-        )
+        return Span(line=line, column=column, end_line=end_line, end_column=last_column + 1)

@@ -40,18 +40,14 @@ TOKEN_TYPES = (
 
 # A box mark: |_| |x| [ ] [X] / / /X/ ( ) (x) or a ballot-box character.
 _MARK_INSIDE = r"[ _xX✓✔√■?*\-]{1,3}"
-BOX_MARK = (
-    r"(?:\|" + _MARK_INSIDE + r"\||\[" + _MARK_INSIDE + r"\]|/[ xX_]/|\([ xX_]\)|[☐☒☑])"
-)
+BOX_MARK = r"(?:\|" + _MARK_INSIDE + r"\||\[" + _MARK_INSIDE + r"\]|/[ xX_]/|\([ xX_]\)|[☐☒☑])"
 _BOX_START = re.compile(r"(\s*)(" + BOX_MARK + r")(?:\s+(\S.*))?$")
 _MARK_ONLY = re.compile(BOX_MARK + r"$")
 MAX_MARK = 7
 
 EXHIBIT_CODE = r"\([a-h]\)(?:\(\d{1,2}\))?(?:\([A-Za-z]{1,4}\))?(?:\(\d{1,2}\))?"
 MARKER_CHARS = "*+†‡#"
-_EXHIBIT = re.compile(
-    r"(\s*)(" + EXHIBIT_CODE + r")([*+†‡#]*)(\s+)([A-Z0-9\"“'(\[].*)$"
-)
+_EXHIBIT = re.compile(r"(\s*)(" + EXHIBIT_CODE + r")([*+†‡#]*)(\s+)([A-Z0-9\"“'(\[].*)$")
 _MARKER = re.compile(r"(\s*)(\*{1,3}|\+{1,2}|†{1,2}|‡{1,2}|#{1,2}|\(\d{1,2}\))(\s+)(\S.*)$")
 _RULE_CHARS = "=-_~*"
 _RULE_RUNS = ("===", "---", "___", "~~~", "***")
@@ -106,13 +102,20 @@ def trailing_mark(line: str) -> tuple[int, str] | None:
     """(index, mark) of a box that ends a labelled line ("…of the tender offer: |_|").
 
     Looks only at the last few characters, so it costs the same on any line length.
+    A parenthesised mark ``(x)`` also ends prose ("clause (x)"), so it counts only after
+    a colon or a wide gap.
     """
     text = line.rstrip()
     for size in range(1, min(MAX_MARK, len(text) - 1) + 1):
         start = len(text) - size
-        if _MARK_ONLY.match(text, start) and text[start - 1] in " \t:":
-            if text[:start].strip(" \t:"):
-                return start, text[start:]
+        if not _MARK_ONLY.match(text, start) or text[start - 1] not in " \t:":
+            continue
+        before = text[:start]
+        if not before.strip(" \t:"):
+            continue
+        if text[start] == "(" and not (before.rstrip().endswith(":") or before.endswith("  ")):
+            continue
+        return start, text[start:]
     return None
 
 
@@ -153,9 +156,9 @@ def classify(line: str) -> str:
                 return "TITLE"
         if first in "Aa" and _AMENDMENT.match(line):
             return "AMENDMENT"
-        if (first.isdigit() or first in "-(ivxlc") and _PAGE_NUMBER.match(line):
-            if len(line) - len(line.lstrip()) >= 10 or first == "-":
-                return "PAGE_NUMBER"
+        centred = len(line) - len(stripped) >= 10 or first == "-"
+        if centred and (first.isdigit() or first in "-(ivxlc") and _PAGE_NUMBER.match(line):
+            return "PAGE_NUMBER"
     if stripped[-1] in "|]/)☐☒☑" and trailing_mark(line) is not None:
         return "BOX_END"
     return "TEXT"
@@ -175,7 +178,9 @@ def tokenize(text: str) -> Iterator[Token]:
             head_indent = -1
             open_parens = 0
             if blank is None:
-                blank = Token("BLANK", line, offset, number, 1, number, len(line) + 1, offset + len(line))
+                blank = Token(
+                    "BLANK", line, offset, number, 1, number, len(line) + 1, offset + len(line)
+                )
             else:
                 blank = Token(
                     "BLANK", blank + "\n" + line, blank.start_pos, blank.line, 1,

@@ -45,7 +45,8 @@ class Section:
 
 
 def _last_line(item) -> int:
-    return item.end_line if isinstance(item, (Run, Section)) else item.line
+    """Last line of a token (a BLANK token may span several lines), Run or Section."""
+    return item.end_line
 
 
 def _run(kind: str):

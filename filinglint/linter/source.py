@@ -80,6 +80,8 @@ class Source:
 def decode(data: bytes, path: str) -> Source:
     """Decode bytes to a Source, normalising line ends to ``\\n``."""
     notes: list[DecodeNote] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode_utf16(data, path)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -116,6 +118,14 @@ def decode(data: bytes, path: str) -> Source:
         crs = data.count(b"\r\n", 0, note.offset)
         source.notes.append(DecodeNote(note.offset - crs, note.message, note.severity))
     return source
+
+
+def _decode_utf16(data: bytes, path: str) -> Source:
+    """UTF-16 with a byte-order mark: readable, but never what EDGAR accepts."""
+    text = data.decode("utf-16", errors="replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    note = DecodeNote(0, "UTF-16 text; EDGAR accepts ASCII or UTF-8 only", "info")
+    return Source(path=path, text=text, encoding="utf-16", notes=[note])
 
 
 def _decode_legacy(data: bytes) -> str:
@@ -157,8 +167,10 @@ def read_path(path: str) -> Source:
                 data = handle.read()
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    if not data.strip():
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise InputError(f"{display}: empty file, nothing to check")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return decode(data, display)
     nul = data.find(b"\x00", 0, _BINARY_SNIFF)
     if nul != -1:
         raise InputError(f"{display}: binary data (NUL byte at offset {nul}), not a filing")

@@ -12,11 +12,7 @@ import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
-MONTHS = {
-    name.lower(): number
-    for number, name in enumerate(calendar.month_name)
-    if name
-}
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update(
     {
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
@@ -34,7 +30,9 @@ DATE_RE = re.compile(
     r"(" + _MONTH_ALT + r")\s+(\d{1,2}),?\s+(\d{4})\b"
 )
 
-MONEY_RE = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?|(?<![\w.,$])(\d{1,3}(?:,\d{3})+)(\.\d+)?")
+MONEY_RE = re.compile(
+    r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?|(?<![\w.,$])(\d{1,3}(?:,\d{3})+)(\.\d+)?"
+)
 
 
 def parse_money(text: str) -> Decimal | None:
@@ -98,14 +96,14 @@ def find_rate(text: str) -> tuple[int, int, Decimal] | None:
         denominator = Decimal(match.group(2) or 50)
         if denominator:
             return match.start(), match.end(), numerator / denominator / 100
+    match = _PERCENT.search(text)
+    if match:
+        return match.start(1), match.end(), Decimal(match.group(1)) / 100
     match = _DECIMAL_RATE.search(text)
     if match:
         value = Decimal(match.group(1))
         if 0 < value < Decimal("0.01"):
             return match.start(1), match.end(1), value
-    match = _PERCENT.search(text)
-    if match:
-        return match.start(1), match.end(), Decimal(match.group(1)) / 100
     return None
 
 

@@ -19,7 +19,9 @@ def _frame(source, diagnostic) -> list[str]:
         out.append(f"{number:>{width}} | {text}".rstrip())
         if number < diagnostic.line:
             continue
-        start = diagnostic.column if number == diagnostic.line else len(text) - len(text.lstrip()) + 1
+        start = (
+            diagnostic.column if number == diagnostic.line else len(text) - len(text.lstrip()) + 1
+        )
         end = diagnostic.end_column if number == diagnostic.end_line else len(text.rstrip()) + 1
         end = max(end, start + 1)
         out.append(f"{gutter} {' ' * (start - 1)}{'^' * (end - start)}")

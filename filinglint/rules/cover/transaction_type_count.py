@@ -88,9 +88,7 @@ def check(ctx: Context, group: BoxGroup) -> None:
 
 
 def _check_cross_border(ctx: Context, group: BoxGroup) -> None:
-    types = next(
-        (g for g in ctx.filing.cover.box_groups if g.group == "transaction-type"), None
-    )
+    types = next((g for g in ctx.filing.cover.box_groups if g.group == "transaction-type"), None)
     if types is None:
         return
     checked_roles = {b.role for b in types.boxes if b.state == "checked"}

@@ -27,7 +27,7 @@ def check(ctx: Context, date: DateMention) -> None:
     if date.value is not None:
         return
     month = calendar.month_name[date.month]
-    if 1 <= date.year and date.day >= 1:
+    if date.year >= 1 and date.day >= 1:
         days = calendar.monthrange(date.year, date.month)[1]
         reason = f"{month} {date.year} has {days} days"
     else:

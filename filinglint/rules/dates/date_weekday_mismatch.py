@@ -17,6 +17,8 @@ appears.
 
 from __future__ import annotations
 
+import calendar
+
 from filinglint.linter.ast import DateMention
 from filinglint.linter.context import Context
 from filinglint.linter.rule import Rule
@@ -29,7 +31,7 @@ def check(ctx: Context, date: DateMention) -> None:
     actual = WEEKDAYS[date.value.weekday()]
     if actual == date.weekday:
         return
-    plain = date.text.split(",", 1)[1].strip()
+    plain = f"{calendar.month_name[date.month]} {date.day}, {date.year}"
     ctx.report(
         date.span,
         f"{plain} is a {actual}, not a {date.weekday}",

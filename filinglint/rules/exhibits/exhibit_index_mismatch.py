@@ -125,7 +125,9 @@ def _describe_words(item_text: str, index_text: str) -> str:
         elif op == "insert":
             changes.append(f'Item 12 lacks "{" ".join(b[j1:j2])}"')
         elif op == "replace":
-            changes.append(f'Item 12 has "{" ".join(a[i1:i2])}" where the index has "{" ".join(b[j1:j2])}"')
+            changes.append(
+                f'Item 12 has "{" ".join(a[i1:i2])}" where the index has "{" ".join(b[j1:j2])}"'
+            )
     summary = ", ".join(changes[:3]) + (f" and {len(changes) - 3} more" if len(changes) > 3 else "")
     if len(item_text) <= _QUOTE_LIMIT and len(index_text) <= _QUOTE_LIMIT:
         return f'title "{index_text}" in the index but "{item_text}" in Item 12 ({summary})'

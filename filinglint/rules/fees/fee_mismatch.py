@@ -29,27 +29,28 @@ from decimal import Decimal
 
 from filinglint.linter.ast import FeeTable
 from filinglint.linter.context import Context
-from filinglint.linter.money import dollars, to_cents
+from filinglint.linter.money import dollars, multiply, subtract, to_cents
 from filinglint.linter.rule import Rule
 
 
 def check(ctx: Context, table: FeeTable) -> None:
     if table.valuation is None or table.fee is None or table.rate is None:
         return
-    expected = to_cents(table.valuation.amount * table.rate.value)
+    expected = to_cents(multiply(table.valuation.amount, table.rate.value))
     stated = table.fee.amount
-    difference = stated - expected
+    difference = subtract(stated, expected)
     tolerance = Decimal(ctx.options.get("fee-tolerance-cents", 0)) / 100
-    if abs(difference) <= tolerance:
+    if difference.copy_abs() <= tolerance:
         return
     verdict = "overpaid" if difference > 0 else "underpaid"
+    by = dollars(difference.copy_abs())
     rate = f"{table.rate.value.normalize():f}"
     if table.rate.text.lstrip("$").lstrip("0") != rate.lstrip("0"):
         rate += f", the stated rate of {table.rate.text}"
     ctx.report(
         table.fee.span,
         f"stated filing fee {dollars(stated)} differs from the expected {dollars(expected)} "
-        f"({dollars(table.valuation.amount)} × {rate}): {verdict} by {dollars(abs(difference))}",
+        f"({dollars(table.valuation.amount)} × {rate}): {verdict} by {by}",
         hint=f"state a fee of {dollars(expected)}, or correct the valuation or the rate",
         related=(
             (table.valuation.span, f"transaction valuation {dollars(table.valuation.amount)}"),
