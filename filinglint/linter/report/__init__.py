@@ -11,7 +11,13 @@ from collections.abc import Callable
 FORMATS = {
     "full": "filinglint.linter.report.full",
     "concise": "filinglint.linter.report.concise",
+    "grouped": "filinglint.linter.report.grouped",
     "json": "filinglint.linter.report.jsonout",
+    "json-lines": "filinglint.linter.report.jsonlines",
+    "github": "filinglint.linter.report.github",
+    "gitlab": "filinglint.linter.report.gitlab",
+    "junit": "filinglint.linter.report.junit",
+    "sarif": "filinglint.linter.report.sarif",
 }
 
 
