@@ -7,6 +7,7 @@ diagnostic for that file, and the other rules still report.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from filinglint.linter.ast import Span, iter_nodes
 from filinglint.linter.context import Context
@@ -15,6 +16,7 @@ from filinglint.linter.registry import find_rule
 from filinglint.linter.rule import Rule
 from filinglint.linter.source import Source
 
+_NO_OPTIONS: dict = {}
 INTERNAL_ERROR = "internal-error"
 NOT_UTF8 = "non-utf8-text"
 UNDECODABLE = "undecodable-bytes"
@@ -23,10 +25,20 @@ UNDECODABLE = "undecodable-bytes"
 class Engine:
     """Rules indexed by the node kinds they visit, ready to check many files."""
 
-    def __init__(self, rules: list[Rule], options: dict | None = None) -> None:
+    def __init__(
+        self,
+        rules: list[Rule],
+        options: dict[str, dict] | None = None,
+        severity: dict[str, str] | None = None,
+    ) -> None:
+        """``options`` maps a rule name to its options; ``severity`` a code to a severity."""
+        severity = severity or {}
+        rules = [
+            replace(rule, severity=severity[rule.code]) if rule.code in severity else rule
+            for rule in rules
+        ]
         self.rules = rules
         self.options = options or {}
-        self.enabled = {rule.name for rule in rules}
         self.visitors: dict[str, list[tuple[Rule, object]]] = defaultdict(list)
         for rule in rules:
             for kind, visitor in rule.visitors.items():
@@ -35,7 +47,7 @@ class Engine:
     def check(self, source: Source) -> list[Diagnostic]:
         from filinglint.linter.build import build
 
-        context = Context(source.path, filing=None, options=self.options)  # type: ignore[arg-type]
+        context = Context(source.path, filing=None)  # type: ignore[arg-type]
         for note in source.notes:
             name = UNDECODABLE if note.severity == "error" else NOT_UTF8
             line, column = source.position(note.offset)
@@ -52,9 +64,11 @@ class Engine:
             return _finish(context.diagnostics)
         context.filing = filing
         visitors = self.visitors
+        options = self.options
         for node in iter_nodes(filing):
             for rule, visitor in visitors.get(node.kind, ()):
                 context.rule = rule
+                context.options = options.get(rule.name, _NO_OPTIONS)
                 try:
                     visitor(context, node)  # type: ignore[operator]
                 except Exception as exc:
@@ -62,8 +76,10 @@ class Engine:
         return _finish(context.diagnostics)
 
     def _engine_report(self, context: Context, name: str, span: Span, message: str) -> None:
-        rule = find_rule(name)
-        if rule is None or (name not in self.enabled and name != INTERNAL_ERROR):
+        rule = next((r for r in self.rules if r.name == name), None)
+        if rule is None and name == INTERNAL_ERROR:
+            rule = find_rule(name)  # a crash is reported even where the rule is not selected
+        if rule is None:
             return
         context.rule = rule
         context.report(span, message)

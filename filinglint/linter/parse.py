@@ -85,8 +85,8 @@ class _Parts(Transformer):
 _parser: Lark | None = None
 
 
-def _cache_path() -> str | bool:
-    """A per-user cache file, or False where no writable cache directory exists."""
+def cache_directory() -> Path | None:
+    """The per-user cache folder (created), or None where none is writable."""
     explicit = os.environ.get("FILINGLINT_CACHE_DIR")
     if explicit:
         directory = Path(explicit)
@@ -98,8 +98,14 @@ def _cache_path() -> str | bool:
         with tempfile.NamedTemporaryFile(dir=directory):
             pass
     except OSError:
-        return False
-    return str(directory / "grammar-lalr.cache")
+        return None
+    return directory
+
+
+def _cache_path() -> str | bool:
+    """The parser cache file, or False where no writable cache folder exists."""
+    directory = cache_directory()
+    return str(directory / "grammar-lalr.cache") if directory else False
 
 
 def get_parser() -> Lark:

@@ -19,6 +19,11 @@ ambiguous about its own legal basis.
 ```
 Neither tender-offer box is checked.
 
+## Options
+`allowed-combinations` (`[tool.filinglint.transaction-type-count]`): a list of role sets
+(`third-party-tender-offer`, `issuer-tender-offer`, `going-private`, `amendment-to-13d`)
+that may be checked together; when set, it replaces the exactly-one-of rule.
+
 ## How to fix
 Check the one box that describes the offer: issuer if the company is buying its own
 shares, third-party otherwise. Mark boxes plainly (`|X|`, `[X]`, `☒`; `|_|`, `[ ]`, `☐`).
@@ -61,6 +66,10 @@ def check(ctx: Context, group: BoxGroup) -> None:
     if group.group == "cross-border":
         _check_cross_border(ctx, group)
         return
+    allowed = ctx.options.get("allowed-combinations")
+    if allowed is not None:
+        _check_allowed(ctx, group, allowed)
+        return
     exactly_one = _group_spec(group.group).get("exactly_one_of")
     if not exactly_one:
         return
@@ -84,6 +93,22 @@ def check(ctx: Context, group: BoxGroup) -> None:
         message,
         hint="check the issuer box if the company buys its own shares, otherwise third-party",
         related=[(b.mark_span, _label(b)) for b in choices],
+    )
+
+
+def _check_allowed(ctx: Context, group: BoxGroup, allowed: list[list[str]]) -> None:
+    """The configured combinations replace the form spec's exactly-one-of rule."""
+    if any(b.state == "unreadable" for b in group.boxes):
+        return
+    checked = {b.role for b in group.boxes if b.state == "checked"}
+    if any(checked == set(combination) for combination in allowed):
+        return
+    shown = ", ".join(sorted(checked)) or "none"
+    ctx.report(
+        group.span,
+        f"checked transaction boxes ({shown}) are not a combination allowed by the"
+        " configuration (transaction-type-count.allowed-combinations)",
+        hint="check one of the allowed combinations of boxes",
     )
 
 

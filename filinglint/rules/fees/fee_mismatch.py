@@ -18,6 +18,10 @@ the filer must ask the SEC to refund. Either way the cover page states something
 ```
 $2,500,000 × 0.0000809 = $202.25, so the stated $203.00 is $0.75 too much.
 
+## Options
+`tolerance-cents` (`[tool.filinglint.fee-mismatch]`, default 0): the largest difference,
+in cents, still accepted.
+
 ## How to fix
 Recompute the fee from the valuation and the rate in force on the filing date, and
 correct the fee (or the valuation or rate, if that is what is wrong).
@@ -39,7 +43,7 @@ def check(ctx: Context, table: FeeTable) -> None:
     expected = to_cents(multiply(table.valuation.amount, table.rate.value))
     stated = table.fee.amount
     difference = subtract(stated, expected)
-    tolerance = Decimal(ctx.options.get("fee-tolerance-cents", 0)) / 100
+    tolerance = Decimal(ctx.options.get("tolerance-cents", 0)) / 100
     if difference.copy_abs() <= tolerance:
         return
     verdict = "overpaid" if difference > 0 else "underpaid"
