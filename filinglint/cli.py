@@ -29,39 +29,88 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="check filings and report findings")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                       help="files or directories to check ('-' reads stdin); default '.'")
-    check.add_argument("--output-format", choices=tuple(FORMATS), default=None,
-                       help="how findings are printed on stdout (default: full)")
-    check.add_argument("--output-file", action="append", default=[], metavar="FORMAT=PATH",
-                       help="also write FORMAT to PATH (repeatable), e.g. sarif=results.sarif")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar="PATH",
+        help="files or directories to check ('-' reads stdin); default '.'",
+    )
+    check.add_argument(
+        "--output-format",
+        choices=tuple(FORMATS),
+        default=None,
+        help="how findings are printed on stdout (default: full)",
+    )
+    check.add_argument(
+        "--output-file",
+        action="append",
+        default=[],
+        metavar="FORMAT=PATH",
+        help="also write FORMAT to PATH (repeatable), e.g. sarif=results.sarif",
+    )
     _selection_options(check)
-    check.add_argument("--fail-on", choices=tuple(FAIL_LEVELS), default=None,
-                       help="lowest severity that makes the exit code 1 (default: warning)")
-    check.add_argument("--exit-zero", action="store_true",
-                       help="exit 0 even when findings are reported (input errors still exit 2)")
-    check.add_argument("--statistics", action="store_true",
-                       help="print how many findings each rule reported instead of the findings")
+    check.add_argument(
+        "--fail-on",
+        choices=tuple(FAIL_LEVELS),
+        default=None,
+        help="lowest severity that makes the exit code 1 (default: warning)",
+    )
+    check.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when findings are reported (input errors still exit 2)",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings each rule reported instead of the findings",
+    )
     source = check.add_mutually_exclusive_group()
-    source.add_argument("--show-source", dest="show_source", action="store_true", default=None,
-                        help="show a code frame under each finding (the default)")
-    source.add_argument("--no-show-source", dest="show_source", action="store_false",
-                        help="do not show code frames")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                       help="colour output (auto: on a terminal, unless NO_COLOR is set)")
-    check.add_argument("-q", "--quiet", action="store_true",
-                       help="print findings only: no summary line, no progress")
-    check.add_argument("--baseline", metavar="FILE",
-                       help="hide findings recorded in this baseline file")
-    check.add_argument("--write-baseline", metavar="FILE",
-                       help="record every current finding in FILE (and exit 0)")
-    check.add_argument("--stdin-filename", default=None, metavar="PATH",
-                       help="the name to report for input read from stdin")
+    source.add_argument(
+        "--show-source",
+        dest="show_source",
+        action="store_true",
+        default=None,
+        help="show a code frame under each finding (the default)",
+    )
+    source.add_argument(
+        "--no-show-source", dest="show_source", action="store_false", help="do not show code frames"
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour output (auto: on a terminal, unless NO_COLOR is set)",
+    )
+    check.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print findings only: no summary line, no progress",
+    )
+    check.add_argument(
+        "--baseline", metavar="FILE", help="hide findings recorded in this baseline file"
+    )
+    check.add_argument(
+        "--write-baseline", metavar="FILE", help="record every current finding in FILE (and exit 0)"
+    )
+    check.add_argument(
+        "--stdin-filename",
+        default=None,
+        metavar="PATH",
+        help="the name to report for input read from stdin",
+    )
     _config_options(check)
 
     config = commands.add_parser("config", help="print the effective configuration")
-    config.add_argument("path", nargs="?", default=".", metavar="PATH",
-                        help="the file or folder whose configuration to show (default '.')")
+    config.add_argument(
+        "path",
+        nargs="?",
+        default=".",
+        metavar="PATH",
+        help="the file or folder whose configuration to show (default '.')",
+    )
     config.add_argument("--output-format", choices=("toml", "json"), default="toml")
     _config_options(config)
 
@@ -75,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="explain one rule")
     rule.add_argument("rule", metavar="CODE|NAME")
     rule.add_argument("--output-format", choices=("text", "json"), default="text")
-    return parser  # fmt: skip
+    return parser
 
 
 def _selection_options(parser: argparse.ArgumentParser) -> None:
@@ -84,15 +133,22 @@ def _selection_options(parser: argparse.ArgumentParser) -> None:
         ("--extend-select", "these rules in addition to the selection"),
         ("--ignore", "skip these rules"),
     ):
-        parser.add_argument(flag, action="append", default=None, metavar="RULES",
-                            help=f"{text}: codes, names or code prefixes, comma-separated")  # fmt: skip
+        parser.add_argument(
+            flag,
+            action="append",
+            default=None,
+            metavar="RULES",
+            help=f"{text}: codes, names or code prefixes, comma-separated",
+        )
 
 
 def _config_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", metavar="PATH",
-                        help="use this pyproject.toml or filinglint.toml, not the nearest one")
-    parser.add_argument("--isolated", action="store_true",
-                        help="ignore every configuration file")  # fmt: skip
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="use this pyproject.toml or filinglint.toml, not the nearest one",
+    )
+    parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
 
 
 def _split(values: list[str] | None) -> tuple[str, ...] | None:
@@ -112,9 +168,10 @@ def iter_inputs(paths: list[str], resolver) -> Iterator[str]:
             for root, dirs, files in os.walk(path):
                 settings = resolver.for_path(os.path.join(root, "."))
                 dirs[:] = sorted(
-                    d for d in dirs
+                    d
+                    for d in dirs
                     if not d.startswith(".") and not settings.is_excluded(os.path.join(root, d))
-                )  # fmt: skip
+                )
                 for name in sorted(files):
                     full = os.path.join(root, name)
                     if name.lower().endswith(EXTENSIONS) and not settings.is_excluded(full):

@@ -211,7 +211,9 @@ def _settings(path: Path, table: dict) -> Settings:
         extend_exclude=strings("extend-exclude"),
         output_format=table.get("output-format"),
         fail_on=table.get("fail-on"),
-        rule_options=tuple((name, dict(table[name])) for name in RULE_OPTION_TABLES if name in table),
+        rule_options=tuple(
+            (name, dict(table[name])) for name in RULE_OPTION_TABLES if name in table
+        ),
     )
 
 

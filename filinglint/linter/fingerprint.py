@@ -30,9 +30,9 @@ def span_text(diagnostic: Diagnostic, source: Source) -> tuple[str, str]:
     if len(lines) == 1:
         flagged = lines[0][diagnostic.column - 1 : diagnostic.end_column - 1]
     else:
-        flagged = "\n".join(
-            [lines[0][diagnostic.column - 1 :], *lines[1:-1], lines[-1][: diagnostic.end_column - 1]]
-        )
+        first = lines[0][diagnostic.column - 1 :]
+        last = lines[-1][: diagnostic.end_column - 1]
+        flagged = "\n".join([first, *lines[1:-1], last])
     return _normal(flagged), _normal(" ".join(lines))
 
 

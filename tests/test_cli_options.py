@@ -1,0 +1,123 @@
+"""Options users rely on in scripts and CI: exit codes, statistics, colour, output files."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+
+from filinglint.cli import main
+from filinglint.schema import load_json
+from tests.conftest import EXAMPLE
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_exit_zero_keeps_the_output(capsys):
+    code, out, _ = run(capsys, "check", "--exit-zero", "--output-format", "concise", str(EXAMPLE))
+    assert code == 0 and out.count("harborview") == 3
+
+
+def test_statistics(capsys):
+    code, out, _ = run(capsys, "check", "--statistics", str(EXAMPLE))
+    assert code == 1
+    assert out.splitlines()[:3] == [
+        "    1  DAT002  date-weekday-mismatch",
+        "    1  EXH001  exhibit-index-mismatch",
+        "    1  FEE001  fee-mismatch",
+    ]
+
+
+def test_quiet_drops_the_summary(capsys):
+    _, out, err = run(capsys, "check", "-q", "--output-format", "concise", str(EXAMPLE))
+    assert "Found" not in out and err == ""
+    assert len(out.splitlines()) == 3
+
+
+def test_no_show_source_drops_code_frames(capsys):
+    _, out, _ = run(capsys, "check", "--no-show-source", str(EXAMPLE))
+    assert " | " not in out and "= hint:" in out
+
+
+def test_colour_choices(capsys, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    assert "\x1b[" in run(capsys, "check", "--color", "always", str(EXAMPLE))[1]
+    assert "\x1b[" not in run(capsys, "check", str(EXAMPLE))[1]  # auto, not a terminal
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in run(capsys, "check", str(EXAMPLE))[1]
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run(capsys, "check", str(EXAMPLE))[1]
+    assert "\x1b[" not in run(capsys, "check", "--color", "never", str(EXAMPLE))[1]
+
+
+def test_output_files_beside_stdout(tmp_path, capsys):
+    json_path = tmp_path / "out" / "findings.json"
+    sarif_path = tmp_path / "findings.sarif"
+    code, out, _ = run(
+        capsys,
+        "check",
+        "--output-file",
+        f"json={json_path}",
+        "--output-file",
+        f"sarif={sarif_path}",
+        str(EXAMPLE),
+    )
+    assert code == 1 and "Found 3 errors." in out
+    findings = json.loads(json_path.read_text())
+    jsonschema.validate(findings, load_json("diagnostics.schema.json"))
+    assert len(findings) == 3
+    assert len(json.loads(sarif_path.read_text())["runs"][0]["results"]) == 3
+
+
+def test_bad_output_file_is_a_usage_error(capsys):
+    code, out, err = run(capsys, "check", "--output-file", "xml=a.xml", str(EXAMPLE))
+    assert code == 2 and out == "" and "FORMAT=PATH" in err
+
+
+def test_fail_on_error_ignores_warnings(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "filinglint.toml").write_text('[severity]\nFEE001 = "warning"\nDAT = "info"\n')
+    (tmp_path / "f.txt").write_text(EXAMPLE.read_text())
+    code, out, _ = run(capsys, "check", "--select", "FEE,DAT", "f.txt")
+    assert code == 1 and "Found 1 warning, 1 info." in out
+    assert run(capsys, "check", "--select", "FEE,DAT", "--fail-on", "error", "f.txt")[0] == 0
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(capsys, tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(EXAMPLE.read_text())
+    _, _, err = run(capsys, "check", str(tmp_path))
+    assert err == ""
+
+
+def test_rules_table_shows_fixability(capsys):
+    _, out, _ = run(capsys, "rules")
+    header = out.splitlines()[0].split()
+    assert header == ["code", "name", "severity", "fix", "summary"]
+
+
+def test_progress_on_a_terminal(monkeypatch):
+    import io
+
+    from filinglint import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(cli.sys, "stderr", terminal)
+    progress = cli._Progress(enabled=True)
+    progress.update(1, 0)
+    progress.update(2, 3)
+    progress.close()
+    assert "\rfilinglint: 2 files checked, 3 findings" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r\x1b[K")
+    quiet = cli._Progress(enabled=False)
+    quiet.update(1, 1)
+    assert not quiet.shown
