@@ -1,6 +1,6 @@
 """The typed AST every rule reads: what a filing says, with where it says it.
 
-Nodes are frozen, slotted dataclasses: creating them costs no more than a tuple, and
+Nodes are slotted dataclasses, immutable by convention: creating one costs little, and
 defining them imports nothing, so a pre-commit hook does not pay pydantic's start-up
 (about 60 ms, measured in ``benchmarks/``) on every commit. pydantic v2 still owns the
 edges: ``filinglint.linter.models`` builds TypeAdapters over these classes to validate,
@@ -20,7 +20,10 @@ from decimal import Decimal
 from typing import Literal
 
 BoxState = Literal["checked", "unchecked", "unreadable"]
-_NODE = dict(frozen=True, slots=True, kw_only=True)
+# Not frozen: generating frozen __setattr__/__delattr__ for every class costs ~5 ms of
+# start-up (measured); nodes are still never mutated after the builder creates them,
+# and every collection in them is a tuple.
+_NODE = dict(slots=True, kw_only=True)
 
 
 @dataclass(**_NODE)

@@ -10,7 +10,6 @@ and not validated again, so a pre-commit hook stays fast.
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -218,6 +217,8 @@ def _settings(path: Path, table: dict) -> Settings:
 
 
 def _validate(path: Path, text: str, table: dict, prefix: str) -> None:
+    import hashlib
+
     from filinglint import __version__
     from filinglint.schema import SCHEMA_DIR
 
