@@ -299,7 +299,7 @@ def test_sarif_validates_and_describes_every_rule(example, sarif_validator):
         assert described["fullDescription"]["text"]
         assert "##" not in described["fullDescription"]["text"]
         assert described["help"]["markdown"] == rule.docs
-        assert described["helpUri"].endswith(f"/docs/rules/{rule.name}.md")
+        assert described["helpUri"].endswith(f"/docs/rules/{rule.code}.md")
         level = {"error": "error", "warning": "warning", "info": "note"}[rule.severity]
         assert described["defaultConfiguration"]["level"] == level
     fee = next(r for r in driver["rules"] if r["id"] == "FEE001")

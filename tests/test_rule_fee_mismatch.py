@@ -83,5 +83,6 @@ def test_tolerance_option_accepts_small_differences(seed_text):
     from filinglint.linter.registry import select_rules
     from filinglint.linter.source import decode
 
-    engine = Engine(select_rules(["fee-mismatch"]), options={"fee-mismatch": {"tolerance-cents": 75}})
+    options = {"fee-mismatch": {"tolerance-cents": 75}}
+    engine = Engine(select_rules(["fee-mismatch"]), options=options)
     assert engine.check(decode(seed_text.encode(), "seed.txt")) == []

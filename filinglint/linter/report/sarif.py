@@ -16,7 +16,7 @@ from filinglint import __version__
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/filinglint/filinglint"
-HELP_URI = INFORMATION_URI + "/blob/main/docs/rules/{name}.md"
+HELP_URI = INFORMATION_URI + "/blob/main/docs/rules/{code}.md"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -45,7 +45,7 @@ def _rule(rule) -> dict:
         "shortDescription": {"text": summary},
         "fullDescription": {"text": first_paragraph(rule.docs) or summary},
         "help": {"text": rule.docs or summary, "markdown": rule.docs or summary},
-        "helpUri": HELP_URI.format(name=rule.name),
+        "helpUri": HELP_URI.format(code=rule.code),
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
         "properties": {"tags": [rule.family] if rule.family else []},
     }
