@@ -47,8 +47,8 @@ MAX_MARK = 7
 
 EXHIBIT_CODE = r"\([a-h]\)(?:\(\d{1,2}\))?(?:\([A-Za-z]{1,4}\))?(?:\(\d{1,2}\))?"
 MARKER_CHARS = "*+†‡#"
-_EXHIBIT = re.compile(r"(\s*)(" + EXHIBIT_CODE + r")([*+†‡#]*)(\s+)([A-Z0-9\"“'(\[].*)$")
-_MARKER = re.compile(r"(\s*)(\*{1,3}|\+{1,2}|†{1,2}|‡{1,2}|#{1,2}|\(\d{1,2}\))(\s+)(\S.*)$")
+EXHIBIT_LINE = re.compile(r"(\s*)(" + EXHIBIT_CODE + r")([*+†‡#]*)(\s+)([A-Z0-9\"“'(\[].*)$")
+MARKER_LINE = re.compile(r"(\s*)(\*{1,3}|\+{1,2}|†{1,2}|‡{1,2}|#{1,2}|\(\d{1,2}\))(\s+)(\S.*)$")
 _RULE_CHARS = "=-_~*"
 _RULE_RUNS = ("===", "---", "___", "~~~", "***")
 _PAGE_NUMBER = re.compile(r"(\s*)(?:-\s*\d{1,3}\s*-|\(?\d{1,3}\)?|[ivxlc]{1,6})\s*$")
@@ -61,7 +61,7 @@ _INDEX_HEADING = re.compile(
 )
 _SIGNATURE_HEADING = re.compile(r"\s*SIGNATURES?\.?\s*$", re.IGNORECASE)
 ITEM_NUMBERS = r"\d{1,2}(?:\s*(?:,|and|&|through|to|-|–)\s*(?:and\s+)?(?:Items?\s+)?\d{1,2})*"
-_ITEM = re.compile(
+ITEM_LINE = re.compile(
     r"(\s*)(ITEMS?|Items?)\s+(" + ITEM_NUMBERS + r")\s*([.:\-—–]?)\s*(.*)$", re.IGNORECASE
 )
 _TITLE = re.compile(
@@ -77,7 +77,7 @@ _HEADS = frozenset(("EXHIBIT", "MARKER", "BOX", "CAPTION"))
 
 def is_item_heading(line: str) -> re.Match[str] | None:
     """An ITEM heading, as opposed to prose that starts with "Items 1, 4 and 11 are…"."""
-    match = _ITEM.match(line)
+    match = ITEM_LINE.match(line)
     if match is None:
         return None
     word, punctuation, rest = match.group(2), match.group(4), match.group(5)
@@ -134,13 +134,13 @@ def classify(line: str) -> str:
     if first in "|[/(☐☒☑" and box_start(line):
         return "BOX"
     if first == "(":
-        if _EXHIBIT.match(line):
+        if EXHIBIT_LINE.match(line):
             return "EXHIBIT"
         if _CAPTION.match(line):
             return "CAPTION"
         if _AMENDMENT.match(line) and len(stripped) < 60:
             return "AMENDMENT"
-    if first in "*+†‡#(" and _MARKER.match(line):
+    if first in "*+†‡#(" and MARKER_LINE.match(line):
         return "MARKER"
     if first in "Ii" and is_item_heading(line):
         return "ITEM"

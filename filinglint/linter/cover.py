@@ -1,0 +1,206 @@
+"""The cover page: title, amendment number, captioned fields, fee table and boxes.
+
+Box roles come from the form spec (``schema/forms/schedule-to.json``), so which boxes a
+Schedule TO has is data with its source, not code.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lark import Token
+
+from filinglint.linter import values
+from filinglint.linter.ast import BoxGroup, CheckBox, CoverField, CoverPage, LabeledValue, Span
+from filinglint.linter.fee_table import build_fee_table
+from filinglint.linter.lines import box_start, trailing_mark
+from filinglint.linter.parse import Run
+from filinglint.linter.runs import line_span, merge_spans, piece, token_span, tokens_of
+from filinglint.schema import load_json
+
+FORM_SPEC = "forms/schedule-to.json"
+MAX_LABEL_LINES = 3  # a box that ends a sentence takes at most this many lines above it
+
+
+@cache
+def _box_roles() -> list[tuple[str, re.Pattern[str]]]:
+    spec = load_json(FORM_SPEC)
+    return [(box["role"], re.compile(box["label"], re.IGNORECASE)) for box in spec["boxes"]]
+
+
+def box_role(label: str) -> str | None:
+    for role, pattern in _box_roles():
+        if pattern.search(label):
+            return role
+    return None
+
+
+_FIELD = re.compile(r"([A-Z][A-Za-z .]{2,40}?):\s+(\S.*?)(?=\s{2,}[A-Z][A-Za-z .]{2,40}?:\s|\s*$)")
+_CAPTION_KINDS = (
+    ("cusip", re.compile(r"CUSIP", re.IGNORECASE)),
+    ("notice_person", re.compile(r"Receive\s+Notices|Person\s+Authori[sz]ed", re.IGNORECASE)),
+    ("subject_company", re.compile(r"Subject\s+Company", re.IGNORECASE)),
+    ("class_title", re.compile(r"Titles?\s+of\s+Class", re.IGNORECASE)),
+    ("filing_persons", re.compile(r"Filing\s+Persons?", re.IGNORECASE)),
+)
+
+
+def _build_box(run: Run) -> CheckBox:
+    head: Token = run.tokens[0]
+    match = box_start(head.value)
+    assert match is not None
+    mark = match.group(2)
+    mark_start = match.start(2)
+    pieces = []
+    if match.group(3):
+        pieces.append(piece(head, match.start(3)))
+    fields: list[LabeledValue] = []
+    for token in run.tokens[1:]:
+        found = list(_FIELD.finditer(token.value)) if len(token.value) < 200 else []
+        if found and found[0].start() - (len(token.value) - len(token.value.lstrip())) == 0:
+            for item in found:
+                fields.append(
+                    LabeledValue(
+                        span=line_span(token, item.start(), item.end()),
+                        label=item.group(1).strip(),
+                        value=item.group(2).strip(),
+                    )
+                )
+        else:
+            pieces.append(piece(token))
+    label = " ".join(text for text, _, _ in pieces)
+    return CheckBox(
+        span=token_span(head, run.tokens[-1]),
+        mark=mark,
+        mark_span=line_span(head, mark_start, mark_start + len(mark)),
+        state=values.box_state(mark),
+        label=label,
+        role=box_role(label),
+        fields=tuple(fields),
+    )
+
+
+def _build_trailing_box(token: Token, before: list[Token]) -> CheckBox:
+    found = trailing_mark(token.value)
+    assert found is not None
+    start, mark = found
+    own = token.value[:start].strip(" \t:")
+    label = " ".join([t.value.strip() for t in before] + [own])
+    first = before[0] if before else token
+    return CheckBox(
+        span=token_span(first, token),
+        mark=mark,
+        mark_span=line_span(token, start, start + len(mark)),
+        state=values.box_state(mark),
+        label=label,
+        role=box_role(label),
+    )
+
+
+def _caption_value(parts: list, index: int, caption: Run) -> CoverField | None:
+    """The text lines right above a caption, e.g. the company name above its caption."""
+    lines: list[Token] = []
+    j = index - 1
+    while j >= 0:
+        part = parts[j]
+        if isinstance(part, Token) and part.type in ("TEXT", "TITLE", "AMENDMENT"):
+            lines.append(part)
+            j -= 1
+            continue
+        break
+    if not lines:
+        return None
+    lines.reverse()
+    caption_text = " ".join(t.value.strip() for t in caption.tokens)
+    return CoverField(
+        span=token_span(lines[0], lines[-1]),
+        caption=caption_text,
+        value=" ".join(t.value.strip() for t in lines),
+    )
+
+
+def _form_name(title: str | None, amendment: int | None) -> str | None:
+    if title is None:
+        return None
+    upper = " ".join(title.upper().split())
+    match = re.search(r"SCHEDULE\s+TO(?:\s*-\s*([ITC]))?(\s*/\s*A)?", upper)
+    if match is None:
+        return None
+    form = "SC TO" + (f"-{match.group(1)}" if match.group(1) else "")
+    if match.group(2) or amendment is not None:
+        form += "/A"
+    return form
+
+
+def build_cover(preamble: list, source) -> CoverPage:
+    title = amendment = amendment_span = None
+    fields: dict[str, CoverField] = {}
+    fee_table = None
+    boxes: list[CheckBox] = []
+    for index, part in enumerate(preamble):
+        if isinstance(part, Token):
+            if part.type == "TITLE" and title is None:
+                title = part.value.strip()
+            elif part.type == "AMENDMENT" and amendment is None:
+                match = re.search(r"Amendment\s+No\.?\s*(\d+)", part.value, re.IGNORECASE)
+                if match:
+                    amendment = int(match.group(1))
+                    amendment_span = line_span(part, match.start(), match.end())
+            elif part.type == "BOX_END":
+                before: list[Token] = []
+                j = index - 1
+                while (
+                    j >= 0
+                    and len(before) < MAX_LABEL_LINES
+                    and isinstance(preamble[j], Token)
+                    and preamble[j].type == "TEXT"
+                ):
+                    before.insert(0, preamble[j])
+                    j -= 1
+                boxes.append(_build_trailing_box(part, before))
+        elif part.kind == "box":
+            boxes.append(_build_box(part))
+        elif part.kind == "fee_table" and fee_table is None:
+            fee_table = build_fee_table(part)
+        elif part.kind == "caption":
+            caption_text = " ".join(t.value for t in part.tokens)
+            for name, pattern in _CAPTION_KINDS:
+                if pattern.search(caption_text) and name not in fields:
+                    value = _caption_value(preamble, index, part)
+                    if value is not None:
+                        fields[name] = value
+                    break
+    groups = _box_groups(boxes)
+    end_token = tokens_of(preamble[-1:])[-1] if preamble else None
+    return CoverPage(
+        span=Span(
+            line=1,
+            column=1,
+            end_line=end_token.end_line if end_token is not None else 1,
+            end_column=end_token.end_column if end_token is not None else 1,
+        ),
+        title=title,
+        form=_form_name(title, amendment),
+        amendment_number=amendment,
+        amendment_span=amendment_span,
+        fee_table=fee_table,
+        boxes=tuple(boxes),
+        box_groups=tuple(groups),
+        **fields,
+    )
+
+
+def _box_groups(boxes: list[CheckBox]) -> list[BoxGroup]:
+    groups = []
+    for group in load_json(FORM_SPEC)["groups"]:
+        members = [b for b in boxes if b.role in group["roles"]]
+        if members:
+            groups.append(
+                BoxGroup(
+                    span=merge_spans([b.span for b in members]),
+                    group=group["id"],
+                    boxes=tuple(members),
+                )
+            )
+    return groups

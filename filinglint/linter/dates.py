@@ -1,0 +1,163 @@
+"""Every written date, with the role its sentence gives it (original filing, amendment,
+signature, expiration, previous expiration).
+
+Dates are found in one pass over the whole text (they wrap across lines), and the
+phrases that give them roles in one more pass, so the cost stays linear.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from filinglint.linter import values
+from filinglint.linter.ast import DateMention, Span
+
+_BOUNDARY = re.compile(r"[.;]\s+[A-Z(\"“]|\n\s*\n")
+# One pass finds every phrase that gives a nearby date its role. It runs on the
+# lower-cased text (several times faster than IGNORECASE); the lookahead lets the regex
+# engine skip to the few characters that can start a phrase.
+_TRIGGER_PATTERN = (
+    r"(?=[oiapwe])(?:(?P<original>(?:original|initial)ly\s+filed\b)"
+    r"|(?P<amendment>amendment\s+no\.?\s*(?P<number>\d{1,3})\b)"
+    r"|(?P<previous>(?:previously|originally|initially|was)\s+(?:been\s+)?scheduled\s+to\s+expire\b)"
+    r"|(?P<extended>extend(?:s|ed|ing)?\b))"
+)
+_TRIGGERS = re.compile(r"\b" + _TRIGGER_PATTERN)
+_TRIGGERS_ANY_CASE = re.compile(r"\b" + _TRIGGER_PATTERN.replace("(?=[oiapwe])", ""), re.IGNORECASE)
+_FILED = re.compile(r"\bfiled\b", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|to)\b", re.IGNORECASE)
+_HEDGED = re.compile(
+    r"\b(?:may|might|could|would|required\s+to|right\s+to|obligated\s+to|reserves?|not|further)\s*$",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"(one\s+minute\s+after\s+)?(\d{1,2}):(\d{2})\s*([ap])\.?\s*m\b|\b(12:00\s+)?midnight\b",
+    re.IGNORECASE,
+)
+
+
+def _clock(between: str) -> str | None:
+    """The time of day a sentence gives before its date, as ``HH:MM`` (24:00 = midnight)."""
+    match = _TIME.search(between)
+    if match is None:
+        return None
+    if match.group(2) is None or match.group(1):
+        return "24:00"
+    hour, minute = int(match.group(2)) % 12, int(match.group(3))
+    if match.group(4).lower() == "p":
+        hour += 12
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _line_numbers(line_starts: list[int], offsets: list[int]) -> list[int]:
+    """1-based line of each offset, for sorted offsets, in one merge-like pass."""
+    lines = []
+    line = 0
+    last = len(line_starts) - 1
+    for offset in offsets:
+        while line < last and line_starts[line + 1] <= offset:
+            line += 1
+        lines.append(line + 1)
+    return lines
+
+
+class _DateIndex:
+    """Date matches of the whole text, searchable by 'first date after offset'."""
+
+    def __init__(self, source) -> None:
+        self.text = source.text
+        self.matches = list(values.DATE_RE.finditer(self.text))
+        self.starts = [m.start() for m in self.matches]
+        self.lines = _line_numbers(source.line_starts, self.starts)
+
+    def first_after(
+        self, offset: int, window: int, must: re.Pattern[str] | None = None
+    ) -> int | None:
+        index = bisect.bisect_left(self.starts, offset)
+        if index >= len(self.matches) or self.starts[index] - offset > window:
+            return None
+        between = self.text[offset : self.starts[index]]
+        if _BOUNDARY.search(between):
+            return None
+        if must is not None and not must.search(between):
+            return None
+        return index
+
+
+# When two phrases point at one date, the more specific reading wins: "This Amendment
+# No. 3 amends the Schedule TO originally filed on ..." dates the original filing.
+_ROLE_PRIORITY = {
+    "original-filing": 0,
+    "previous-expiration": 1,
+    "expiration": 2,
+    "amendment-filing": 3,
+}
+_THIS = re.compile(r"\bthis\s*$", re.IGNORECASE)
+
+
+def _date_roles(index: _DateIndex, signature_lines: set[int]) -> dict[int, tuple]:
+    """Map date index → (role, amendment number, time) from the sentences around it."""
+    text = index.text
+    roles: dict[int, tuple] = {}
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        triggers = _TRIGGERS.finditer(lowered)
+    else:  # a few characters change length when lower-cased; keep offsets exact
+        triggers = _TRIGGERS_ANY_CASE.finditer(text)
+    for match in triggers:
+        kind, start, end = match.lastgroup, match.start(), match.end()
+        before = max(0, start - 30)
+        if kind == "original":
+            found = index.first_after(end, 250)
+            role = ("original-filing", None, None)
+        elif kind == "amendment":
+            if _THIS.search(text, before, start):
+                continue  # "This Amendment No. 2" is the filing itself
+            found = index.first_after(end, 160, must=_FILED)
+            role = ("amendment-filing", int(match.group("number")), None)
+        elif kind == "previous":
+            found = index.first_after(end, 160)
+            role = ("previous-expiration", None, None)
+        else:
+            if _HEDGED.search(text, before, start):
+                continue
+            found = index.first_after(end, 160, must=_UNTIL)
+            role = ("expiration", None, None)
+        if found is None:
+            continue
+        if role[0] in ("expiration", "previous-expiration"):
+            role = (role[0], None, _clock(text[end : index.starts[found]]))
+        current = roles.get(found)
+        if current is None or _ROLE_PRIORITY[role[0]] < _ROLE_PRIORITY[current[0]]:
+            roles[found] = role
+    for number, line in enumerate(index.lines):
+        if line in signature_lines:
+            roles.setdefault(number, ("signature", None, None))
+    return roles
+
+
+def build_dates(source, signature_lines: set[int]) -> list[DateMention]:
+    index = _DateIndex(source)
+    roles = _date_roles(index, signature_lines)
+    dates: list[DateMention] = []
+    for number, match in enumerate(index.matches):
+        year, month, day, weekday, value = values.date_parts(match)
+        line, column = source.position(match.start())
+        end_line, end_column = source.position(match.end() - 1)
+        role, amendment, clock = roles.get(number, (None, None, None))
+        dates.append(
+            DateMention(
+                span=Span(line=line, column=column, end_line=end_line, end_column=end_column + 1),
+                text=" ".join(match.group(0).split()),
+                year=year,
+                month=month,
+                day=day,
+                weekday=weekday,
+                value=value,
+                role=role,
+                amendment_number=amendment,
+                time=clock,
+            )
+        )
+    return dates

@@ -1,0 +1,120 @@
+"""The CALCULATION OF FILING FEE table: valuation, fee, their markers and the stated rate.
+
+Amounts are matched to header columns by where they stand (overlap, then distance
+between centres), so centred, left-aligned and stacked headers all read the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lark import Token
+
+from filinglint.linter import values
+from filinglint.linter.ast import FeeRate, FeeTable, Money, Span
+from filinglint.linter.joined import Joined
+from filinglint.linter.lines import MARKER_LINE
+from filinglint.linter.parse import Run
+from filinglint.linter.runs import (
+    build_note,
+    end_column,
+    line_span,
+    piece,
+    run_joined,
+    split_markers,
+)
+
+_MARKS = r"((?:[*+†‡#]+|\(\d{1,2}\))*)"
+_VALUATION_LABEL = re.compile(r"(?:transaction\s+)?valu(?:ation|e)" + _MARKS, re.IGNORECASE)
+_FEE_LABEL = re.compile(r"(?:amount\s+of\s+(?:the\s+)?)?(?:filing\s+)?fee" + _MARKS, re.IGNORECASE)
+_AMOUNT_MARKERS = re.compile(r"(?:[*+†‡#]+|\(\d{1,2}\))+")
+
+
+@dataclass(slots=True)
+class _Column:
+    """A header label's horizontal extent and the markers printed on it."""
+
+    start: int
+    end: int
+    markers: str
+
+    def affinity(self, start: int, end: int) -> tuple[int, float]:
+        """How well an amount at [start, end) sits under this label (higher is better)."""
+        overlap = min(end, self.end) - max(start, self.start)
+        centre = abs((start + end) / 2 - (self.start + self.end) / 2)
+        return max(overlap, 0), -centre
+
+
+def _money(token: Token, start: int, end: int, amount, header_markers: str) -> Money:
+    trailing = _AMOUNT_MARKERS.match(token.value, end)
+    markers = split_markers(header_markers) + (split_markers(trailing.group(0)) if trailing else [])
+    return Money(
+        span=line_span(token, start, end),
+        amount=amount,
+        text=token.value[start:end],
+        markers=tuple(markers),
+    )
+
+
+def build_fee_table(run: Run) -> FeeTable:
+    """Read valuation and fee from a header + values row, or from labelled lines."""
+    heading: Token = run.tokens[0]
+    lines = [t for t in run.tokens[1:] if isinstance(t, Token) and t.type == "TEXT"]
+    note_runs = [r for r in run.tokens[1:] if isinstance(r, Run)]
+    found: dict[str, Money] = {}
+    columns: dict[str, _Column] = {}
+    for token in lines:
+        text = token.value
+        labels = {
+            "valuation": _VALUATION_LABEL.search(text),
+            "fee": _FEE_LABEL.search(text),
+        }
+        amounts = values.find_amounts(text)
+        if not amounts:  # a header line: remember where each label stands
+            for name, label in labels.items():
+                if label:
+                    columns[name] = _Column(label.start(), label.end(), label.group(1))
+            continue
+        present = [name for name, label in labels.items() if label]
+        if len(present) == 1:  # "Amount of filing fee: $92.00"
+            name = present[0]
+            start, end, amount = amounts[0] if name == "valuation" else amounts[-1]
+            found.setdefault(name, _money(token, start, end, amount, labels[name].group(1)))
+            continue
+        if found:
+            continue  # only the first values row of a table counts
+        if len(columns) == 2:
+            for start, end, amount in amounts:
+                name = max(columns, key=lambda n: columns[n].affinity(start, end))
+                if name not in found:
+                    found[name] = _money(token, start, end, amount, columns[name].markers)
+        elif len(amounts) == 2 and not columns:  # no header: valuation first, then fee
+            for name, (start, end, amount) in zip(("valuation", "fee"), amounts, strict=True):
+                found[name] = _money(token, start, end, amount, "")
+    notes = tuple(build_note(r) for r in note_runs)
+    fee = found.get("fee")
+    return FeeTable(
+        span=Span(
+            line=run.line, column=heading.column, end_line=run.end_line, end_column=end_column(run)
+        ),
+        valuation=found.get("valuation"),
+        fee=fee,
+        rate=_find_fee_rate(note_runs, lines, fee),
+        notes=notes,
+    )
+
+
+def _find_fee_rate(note_runs: list[Run], lines: list[Token], fee: Money | None) -> FeeRate | None:
+    fee_markers = set(fee.markers) if fee else set()
+    ordered = sorted(
+        note_runs, key=lambda r: MARKER_LINE.match(r.tokens[0].value).group(2) not in fee_markers
+    )
+    candidates = [run_joined(r) for r in ordered]
+    candidates.append(Joined([piece(t) for t in lines if t.type == "TEXT"]))
+    for joined in candidates:
+        found = values.find_rate(joined.text)
+        if found:
+            start, end, rate = found
+            return FeeRate(span=joined.span(start, end), value=rate, text=joined.text[start:end])
+    return None
