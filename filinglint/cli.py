@@ -251,7 +251,7 @@ def run_check(args: argparse.Namespace) -> int:
             )
             engine = engines.get(settings.path)
             if engine is None:
-                engine = engines[settings.path] = _engine(Engine, settings, select_rules)
+                engine = engines[settings.path] = make_engine(settings)
             try:
                 source = read_path(path)
             except InputError as exc:
@@ -314,13 +314,16 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def _engine(engine_class, settings, select_rules):
-    rules = settings.rules()
+def make_engine(settings):
+    """An Engine with the settings' rules, rule options and severity overrides."""
+    from filinglint.linter.engine import Engine
+    from filinglint.linter.registry import select_rules
+
     severity = {}
     for key, level in settings.severity:
         for rule in select_rules([key]):
             severity[rule.code] = level
-    return engine_class(rules, options=settings.options(), severity=severity)
+    return Engine(settings.rules(), options=settings.options(), severity=severity)
 
 
 def _render(fmt, diagnostics, sources, show_source: bool, color: bool) -> str:

@@ -60,7 +60,7 @@ class Engine:
         try:
             filing = build(source)
         except Exception as exc:  # a builder bug must not end the run
-            self._internal_error(context, "the parser", exc, source)
+            self._internal_error(context, "the parser", exc)
             return _finish(context.diagnostics)
         context.filing = filing
         visitors = self.visitors
@@ -72,7 +72,7 @@ class Engine:
                 try:
                     visitor(context, node)  # type: ignore[operator]
                 except Exception as exc:
-                    self._internal_error(context, f"rule {rule.name}", exc, source)
+                    self._internal_error(context, f"rule {rule.name}", exc)
         return _finish(context.diagnostics)
 
     def _engine_report(self, context: Context, name: str, span: Span, message: str) -> None:
@@ -84,7 +84,7 @@ class Engine:
         context.rule = rule
         context.report(span, message)
 
-    def _internal_error(self, context: Context, where: str, exc: Exception, source: Source) -> None:
+    def _internal_error(self, context: Context, where: str, exc: Exception) -> None:
         span = Span(line=1, column=1, end_line=1, end_column=1)
         message = f"{where} failed: {type(exc).__name__}: {exc}; please report this bug"
         self._engine_report(context, INTERNAL_ERROR, span, message)
