@@ -63,3 +63,16 @@ def test_findings_are_sorted_and_unique():
     found = Engine(list(all_rules())).check(example_source())
     assert [d.line for d in found] == sorted(d.line for d in found)
     assert len({(d.code, d.line, d.column) for d in found}) == len(found)
+
+
+def test_lexer_token_types_are_the_grammar_terminals():
+    from filinglint.linter.lines import TOKEN_TYPES
+    from filinglint.linter.parse import GRAMMAR_PATH
+
+    declared = {
+        name
+        for line in GRAMMAR_PATH.read_text(encoding="utf-8").splitlines()
+        if line.startswith("%declare")
+        for name in line.split()[1:]
+    }
+    assert declared == set(TOKEN_TYPES)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 CODE_PATTERN = r"^[A-Z]{2,4}\d{3}$"
 NAME_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _POSITIONS = ("line", "column", "end_line", "end_column")

@@ -46,7 +46,6 @@ _MARK_ONLY = re.compile(BOX_MARK + r"$")
 MAX_MARK = 7
 
 EXHIBIT_CODE = r"\([a-h]\)(?:\(\d{1,2}\))?(?:\([A-Za-z]{1,4}\))?(?:\(\d{1,2}\))?"
-MARKER_CHARS = "*+†‡#"
 EXHIBIT_LINE = re.compile(r"(\s*)(" + EXHIBIT_CODE + r")([*+†‡#]*)(\s+)([A-Z0-9\"“'(\[].*)$")
 MARKER_LINE = re.compile(r"(\s*)(\*{1,3}|\+{1,2}|†{1,2}|‡{1,2}|#{1,2}|\(\d{1,2}\))(\s+)(\S.*)$")
 _RULE_CHARS = "=-_~*"
