@@ -86,8 +86,12 @@ def test_indented_box_keeps_its_mark() -> None:
     assert _mark(line) == "|X|"
 
 
-def test_box_mark_glued_to_its_label_is_not_a_box() -> None:
-    assert classify("|x|label") == "TEXT"
+def test_box_mark_glued_to_its_label_is_still_a_box() -> None:
+    # Missing the space after a mark must not lose a checked box (and invent a finding).
+    assert classify("|x|label") == "BOX"
+    assert _mark("|x|label") == "|x|"
+    assert classify("/s/ Jane Roe") == "TEXT"
+    assert classify("[Reserved]") == "TEXT"
 
 
 # --- boxes that end their sentence -------------------------------------------------------

@@ -91,3 +91,9 @@ def test_filing_without_transaction_boxes_is_not_checked():
 def test_example_and_lakeshore_boxes_are_legal(example_text, lakeshore_text):
     assert box_findings(example_text) == []
     assert box_findings(lakeshore_text) == []
+
+
+def test_marks_glued_to_their_labels_are_read(seed_text):
+    text = seed_text.replace("|_|  ", "|_|").replace("|x|  ", "|x|")
+    assert box_findings(text) == []
+    assert len(box_findings(text.replace("|x|issuer", "|_|issuer"))) == 1

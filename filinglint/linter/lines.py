@@ -41,7 +41,7 @@ TOKEN_TYPES = (
 # A box mark: |_| |x| [ ] [X] / / /X/ ( ) (x) or a ballot-box character.
 _MARK_INSIDE = r"[ _xX✓✔√■?*\-]{1,3}"
 BOX_MARK = r"(?:\|" + _MARK_INSIDE + r"\||\[" + _MARK_INSIDE + r"\]|/[ xX_]/|\([ xX_]\)|[☐☒☑])"
-_BOX_START = re.compile(r"(\s*)(" + BOX_MARK + r")(?:\s+(\S.*))?$")
+_BOX_START = re.compile(r"(\s*)(" + BOX_MARK + r")(?:\s*(\S.*))?$")
 _MARK_ONLY = re.compile(BOX_MARK + r"$")
 MAX_MARK = 7
 
