@@ -97,3 +97,15 @@ def test_example_weekday_defect(example_text):
     assert finding.message == "October 20, 2009 is a Tuesday, not a Wednesday"
     assert named(example_text, "date-order") == []
     assert named(example_text, "expiration-not-later") == []
+
+
+def test_extension_reads_the_date_after_until_not_the_offer_date():
+    text = (
+        "The Company has extended the Offer to Purchase dated March 13, 2003 until\n"
+        "5:00 p.m., New York City time, on April 23, 2003. The offer was previously\n"
+        "scheduled to expire at 5:00 p.m., New York City time, on April 16, 2003.\n"
+    )
+    assert named(text, "expiration-not-later") == []
+    earlier = text.replace("on April 23, 2003", "on April 9, 2003")
+    [finding] = named(earlier, "expiration-not-later")
+    assert finding.line == 2 and "April 9, 2003" in finding.message

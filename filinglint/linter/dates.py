@@ -84,6 +84,30 @@ class _DateIndex:
             return None
         return index
 
+    def date_after_until(self, offset: int, window: int) -> int | None:
+        """The first date within ``window`` that an "until"/"to" leads straight to.
+
+        "extended the Offer to Purchase dated March 13, 2003 until 5:00 p.m. on April
+        23, 2003" must give April 23, not the offer's own date: only a short run of
+        time-of-day words may stand between the "until"/"to" and the date.
+        """
+        index = bisect.bisect_left(self.starts, offset)
+        while index < len(self.matches) and self.starts[index] - offset <= window:
+            between = self.text[offset : self.starts[index]]
+            if _BOUNDARY.search(between):
+                return None
+            leads = list(_UNTIL.finditer(between))
+            if leads:
+                tail = between[leads[-1].end() :]
+                if len(tail) <= _MAX_TIME_PHRASE and not _DATED.search(tail):
+                    return index
+            index += 1
+        return None
+
+
+_MAX_TIME_PHRASE = 80  # "one minute after 11:59 p.m., New York City time, on Friday,"
+_DATED = re.compile(r"\bdated\b", re.IGNORECASE)
+
 
 # When two phrases point at one date, the more specific reading wins: "This Amendment
 # No. 3 amends the Schedule TO originally filed on ..." dates the original filing.
@@ -122,7 +146,7 @@ def _date_roles(index: _DateIndex, signature_lines: set[int]) -> dict[int, tuple
         else:
             if _HEDGED.search(text, before, start):
                 continue
-            found = index.first_after(end, 160, must=_UNTIL)
+            found = index.date_after_until(end, 200)
             role = ("expiration", None, None)
         if found is None:
             continue
