@@ -50,16 +50,28 @@ def test_markers_compare_by_legend_meaning_not_symbol(clean_seed_text):
 
 
 def test_exhibit_missing_from_index(clean_seed_text):
-    text = replace_once(clean_seed_text, "       (h)              Not applicable.\n", "")
+    index_entry = "(a)(5)(B)        Press Release issued by the Company on April 16, 2003.*\n"
+    text = replace_once(clean_seed_text, "       " + index_entry, "")
     [finding] = exhibit_findings(text)
-    assert finding.line == 184
-    assert "missing from the Index to Exhibits" in finding.message
+    assert finding.line == 130
+    assert "(a)(5)(B) is listed in Item 12 but missing from the Index" in finding.message
 
 
 def test_exhibit_missing_from_item_12(clean_seed_text):
-    text = replace_once(clean_seed_text, "         (h)        Not applicable.\n", "")
+    item_entry = "         (a)(5)(B)  Press Release issued by the Company on April 16, 2003.*\n"
+    text = replace_once(clean_seed_text, item_entry, "")
     [finding] = exhibit_findings(text)
-    assert "(h) is in the Index to Exhibits but not in Item 12" in finding.message
+    assert "(a)(5)(B) is in the Index to Exhibits but not in Item 12" in finding.message
+
+
+def test_not_applicable_entries_may_be_left_out_of_either_list(clean_seed_text):
+    text = replace_once(clean_seed_text, "       (h)              Not applicable.\n", "")
+    text = replace_once(text, "         (g)        Not applicable.\n", "")
+    assert exhibit_findings(text) == []
+    # ...but when both lists carry one, it is compared like any other entry.
+    index_h = "       (h)              Not applicable."
+    text = replace_once(clean_seed_text, index_h, "       (h)  None.")
+    assert len(exhibit_findings(text)) == 1
 
 
 def test_supplementing_amendment_lists_only_new_exhibits():

@@ -4,7 +4,8 @@ appear in both, with the same description (whitespace and line wraps do not coun
 markers of the same meaning. What a marker means is read from the legend under each list
 ("*  Filed herewith.", "+  Previously filed."), never assumed. When Item 12 says it is
 "amended and supplemented by adding" exhibits, only the exhibits it lists are required
-in the index. One finding per disagreeing exhibit, on the index entry, with the Item 12
+in the index. Entries that name no document ("(b) Not applicable.") may appear in one
+list only. One finding per disagreeing exhibit, on the index entry, with the Item 12
 entry as a related location.
 
 ## Why it matters
@@ -46,7 +47,7 @@ def check(ctx: Context, filing: Filing) -> None:
     for code, entry in in_index.items():
         other = in_item12.get(code)
         if other is None:
-            if item12.mode == "complete":
+            if item12.mode == "complete" and not _placeholder(entry):
                 ctx.report(
                     entry.span,
                     f"exhibit {entry.code} is in the Index to Exhibits but not in Item 12",
@@ -63,13 +64,21 @@ def check(ctx: Context, filing: Filing) -> None:
                 related=[(other.span, f"Item 12 entry for {other.code}")],
             )
     for code, entry in in_item12.items():
-        if code not in in_index:
+        if code not in in_index and not _placeholder(entry):
             ctx.report(
                 entry.span,
                 f"exhibit {entry.code} is listed in Item 12 but missing from the Index to Exhibits",
                 hint="add it to the index",
                 related=[(index.span, "Index to Exhibits")],
             )
+
+
+_PLACEHOLDERS = frozenset(("not applicable", "none", "inapplicable", "n/a", "not required"))
+
+
+def _placeholder(entry: ExhibitEntry) -> bool:
+    """ "(b) Not applicable." names no document, so one list may leave it out."""
+    return _normal(entry.description).rstrip(".").lower() in _PLACEHOLDERS
 
 
 def _by_code(exhibits: ExhibitList) -> dict[str, ExhibitEntry]:
