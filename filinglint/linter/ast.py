@@ -209,6 +209,37 @@ class Signature(Node):
 
 
 @dataclass(**_NODE)
+class FeeFact(Node):
+    """One Inline XBRL fact of a filing-fee exhibit (``ffd:FeeAmt`` …), span on its element."""
+
+    kind: Literal["fee_fact"] = "fee_fact"
+    name: str
+    context: str
+    value: Decimal | str | None = None
+    text: str = ""
+
+
+@dataclass(**_NODE)
+class FeeExhibitRow(Node):
+    """The facts of one context: an offering line, an offset claim, or the totals."""
+
+    kind: Literal["fee_exhibit_row"] = "fee_exhibit_row"
+    context: str
+    table: str | None = None  # e.g. "offering", "offset", "totals"
+    number: int | None = None  # the line's number from the context's dimension member
+    facts: tuple[FeeFact, ...] = ()
+
+
+@dataclass(**_NODE)
+class FeeExhibit(Node):
+    """An Inline XBRL filing-fee exhibit (EDGAR type EX-FILING FEES / EX-107)."""
+
+    kind: Literal["fee_exhibit"] = "fee_exhibit"
+    submission_type: str | None = None
+    rows: tuple[FeeExhibitRow, ...] = ()
+
+
+@dataclass(**_NODE)
 class Filing(Node):
     """The root: one document of a filing."""
 
@@ -218,6 +249,7 @@ class Filing(Node):
     exhibit_lists: tuple[ExhibitList, ...] = ()
     signatures: tuple[Signature, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    fee_exhibit: FeeExhibit | None = None
 
 
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
