@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from filinglint import __version__
 from filinglint.linter.report import FORMATS
 
-EXTENSIONS = (".txt", ".htm", ".html")
+EXTENSIONS = (".txt", ".htm", ".html", ".nc")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning")}
 

@@ -30,3 +30,31 @@ def test_corpus_filing_is_read_without_internal_errors(entry):
     assert not [d for d in diagnostics if d.name == "internal-error"]
     if entry["clean"] == "yes":
         assert [d for d in diagnostics if d.severity == "error"] == []
+
+
+@pytest.mark.parametrize(
+    "name", ["sc-to-t-a-0001104659-25-002604.txt", "sc-to-t-a-0001104659-25-002604.nc"]
+)
+def test_real_sc_to_t_amendment_is_read_into_the_ast(name):
+    from filinglint.linter.documents import build_root
+
+    root, _ = build_root(read_path(str(CORPUS / name)))
+    [main] = [d for d in root.documents if d.type == "SC TO-T/A"]
+    cover = main.filing.cover
+    states = {box.role: box.state for box in cover.boxes if box.role}
+    assert states == {
+        "preliminary-communications": "unchecked",
+        "third-party-tender-offer": "checked",
+        "issuer-tender-offer": "unchecked",
+        "going-private": "unchecked",
+        "amendment-to-13d": "checked",
+        "final-amendment": "checked",
+        "cross-border-issuer": "unchecked",
+        "cross-border-third-party": "unchecked",
+    }
+    assert cover.amendment_number == 3
+    assert cover.cusip is not None and cover.cusip.value == "12662P108"
+    codes = {entry.code for lst in main.filing.exhibit_lists for entry in lst.entries}
+    assert "(a)(5)(C)" in codes
+    diagnostics = Engine(list(all_rules())).check(read_path(str(CORPUS / name)))
+    assert not [d for d in diagnostics if d.name == "transaction-type-count"]

@@ -252,6 +252,55 @@ class Filing(Node):
     fee_exhibit: FeeExhibit | None = None
 
 
+@dataclass(**_NODE)
+class SubmissionParty(Node):
+    """A company block of the EDGAR header: subject company, filed by, or filer."""
+
+    kind: Literal["submission_party"] = "submission_party"
+    role: str
+    name: str | None = None
+    cik: str | None = None
+
+
+@dataclass(**_NODE)
+class SubmissionHeader(Node):
+    """The EDGAR header of a submission (``<SEC-HEADER>`` or ``<SUBMISSION>`` tags)."""
+
+    kind: Literal["submission_header"] = "submission_header"
+    accession: str | None = None
+    submission_type: str | None = None
+    submission_type_span: Span | None = None
+    document_count: int | None = None
+    document_count_span: Span | None = None
+    filed_as_of: datetime.date | None = None
+    filed_as_of_span: Span | None = None
+    parties: tuple[SubmissionParty, ...] = ()
+
+
+@dataclass(**_NODE)
+class SubmissionDocument(Node):
+    """One ``<DOCUMENT>`` of a submission and, where it is prose, its Filing."""
+
+    kind: Literal["submission_document"] = "submission_document"
+    type: str
+    type_span: Span
+    sequence: str | None = None
+    filename: str | None = None
+    description: str | None = None
+    content: Literal["text", "html", "xbrl", "binary", "data"] = "text"
+    filing: Filing | None = None
+
+
+@dataclass(**_NODE)
+class Submission(Node):
+    """A complete EDGAR submission: its header and its documents, in file order."""
+
+    kind: Literal["submission"] = "submission"
+    layout: Literal["sgml", "nc"]
+    header: SubmissionHeader | None = None
+    documents: tuple[SubmissionDocument, ...] = ()
+
+
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 

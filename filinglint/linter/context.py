@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from filinglint.linter.ast import Filing, Span
+from filinglint.linter.ast import Filing, Span, Submission
 from filinglint.linter.diagnostics import Diagnostic, Location
 
 if TYPE_CHECKING:
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 class Context:
     """Per-file state for one walk; ``report`` turns a span into a Diagnostic."""
 
-    __slots__ = ("diagnostics", "filing", "options", "path", "rule")
+    __slots__ = ("diagnostics", "filing", "options", "path", "rule", "submission")
 
     def __init__(self, path: str, filing: Filing, options: dict | None = None) -> None:
         self.path = path
@@ -22,6 +22,7 @@ class Context:
         self.options = options or {}
         self.diagnostics: list[Diagnostic] = []
         self.rule: Rule | None = None
+        self.submission: Submission | None = None  # set when the file is a submission
 
     def report(
         self,

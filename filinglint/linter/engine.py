@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from filinglint.linter.ast import Span, iter_nodes
+from filinglint.linter.ast import Filing, Span, iter_nodes
 from filinglint.linter.context import Context
 from filinglint.linter.diagnostics import Diagnostic
 from filinglint.linter.registry import find_rule
@@ -20,6 +20,7 @@ _NO_OPTIONS: dict = {}
 INTERNAL_ERROR = "internal-error"
 NOT_UTF8 = "non-utf8-text"
 UNDECODABLE = "undecodable-bytes"
+BINARY_DOCUMENT = "binary-document"
 
 
 class Engine:
@@ -45,7 +46,7 @@ class Engine:
                 self.visitors[kind].append((rule, visitor))
 
     def check(self, source: Source) -> list[Diagnostic]:
-        from filinglint.linter.build import build
+        from filinglint.linter.documents import build_root
 
         context = Context(source.path, filing=None)  # type: ignore[arg-type]
         for note in source.notes:
@@ -58,14 +59,21 @@ class Engine:
                 note.message,
             )
         try:
-            filing = build(source)
+            root, skipped = build_root(source)
         except Exception as exc:  # a builder bug must not end the run
             self._internal_error(context, "the parser", exc)
             return _finish(context.diagnostics)
-        context.filing = filing
+        for span, message in skipped:
+            self._engine_report(context, BINARY_DOCUMENT, span, message)
+        if isinstance(root, Filing):
+            context.filing = root
+        else:
+            context.submission = root
         visitors = self.visitors
         options = self.options
-        for node in iter_nodes(filing):
+        for node in iter_nodes(root):
+            if node.kind == "filing":
+                context.filing = node  # rules see the document they are in
             for rule, visitor in visitors.get(node.kind, ()):
                 context.rule = rule
                 context.options = options.get(rule.name, _NO_OPTIONS)

@@ -1,7 +1,8 @@
 """## What it does
 On a Schedule TO cover, checks the transaction-type boxes: exactly one of the two
 tender-offer boxes — third-party tender offer (Rule 14d-1) or issuer tender offer
-(Rule 13e-4) — must be checked. Going-private (Rule 13e-3) and amendment to Schedule 13D
+(Rule 13e-4) — must be checked, on a cover that has both boxes (an 8-K's "Rule
+13e-4(c)" pre-commencement box is not one of them). Going-private (Rule 13e-3) and amendment to Schedule 13D
 (Rule 13d-2) may be checked in addition. A cross-border box (Rule 13e-4(i) or
 Rule 14d-1(d)) must agree with the tender-offer type. A box mark that is neither clearly
 checked nor clearly empty is reported as unreadable. Which boxes exist and which
@@ -74,6 +75,8 @@ def check(ctx: Context, group: BoxGroup) -> None:
     if not exactly_one:
         return
     choices = [b for b in group.boxes if b.role in exactly_one]
+    if {b.role for b in choices} != set(exactly_one):
+        return  # not a Schedule TO cover: it lacks one of the tender-offer boxes
     checked = [b for b in choices if b.state == "checked"]
     unreadable = [b for b in choices if b.state == "unreadable"]
     if len(checked) == 1 or (unreadable and len(checked) < 2):

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from filinglint.linter.ast import ExhibitEntry, ExhibitList, Filing
 from filinglint.linter.context import Context
+from filinglint.linter.exhibits import marker_meanings
 from filinglint.linter.rule import Rule
 from filinglint.linter.values import normalize_code
 
@@ -99,19 +100,14 @@ def _differences(
     ours, theirs = _normal(entry.description), _normal(item.description)
     if ours != theirs:
         problems.append(_describe_words(theirs, ours))
-    item_meaning = _meanings(item12, item)
-    index_meaning = _meanings(index, entry)
+    item_meaning = marker_meanings(item12, item)
+    index_meaning = marker_meanings(index, entry)
     if item_meaning != index_meaning:
         problems.append(
             f"marker {_show_markers(item, item_meaning)} in Item 12 but "
             f"{_show_markers(entry, index_meaning)} in the index"
         )
     return problems
-
-
-def _meanings(exhibits: ExhibitList, entry: ExhibitEntry) -> frozenset[str]:
-    legend = {note.marker: _normal(note.text).rstrip(".").lower() for note in exhibits.legend}
-    return frozenset(legend.get(marker, marker) for marker in entry.markers)
 
 
 def _show_markers(entry: ExhibitEntry, meanings: frozenset[str]) -> str:

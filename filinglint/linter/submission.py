@@ -1,0 +1,33 @@
+"""Helpers for rules that read a whole submission: its main document and exhibit codes."""
+
+from __future__ import annotations
+
+import re
+
+from filinglint.linter.ast import Filing, Submission, SubmissionDocument
+from filinglint.linter.values import normalize_code
+
+_EXHIBIT_TYPE = re.compile(r"^EX-\d+(?:\.\d+)?\.?\s*(\(.*\))\s*$", re.IGNORECASE)
+
+
+def main_document(submission: Submission) -> SubmissionDocument | None:
+    """The document of the submission's own type (the Schedule TO), else the first one."""
+    wanted = (submission.header.submission_type or "").upper() if submission.header else ""
+    for document in submission.documents:
+        if document.filing is not None and wanted and document.type == wanted:
+            return document
+    for document in submission.documents:
+        if document.filing is not None and document.type.startswith("SC TO"):
+            return document
+    return None
+
+
+def main_filing(submission: Submission) -> Filing | None:
+    document = main_document(submission)
+    return document.filing if document else None
+
+
+def exhibit_code(document: SubmissionDocument) -> str | None:
+    """``EX-99.(A)(5)(B)`` → ``(a)(5)(b)``: the Item 1016 code an exhibit's type names."""
+    match = _EXHIBIT_TYPE.match(document.type)
+    return normalize_code(match.group(1)) if match else None

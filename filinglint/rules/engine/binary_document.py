@@ -1,0 +1,23 @@
+"""## What it does
+Notes each document of an EDGAR submission that is binary — uuencoded (`begin 644 …`,
+e.g. GRAPHIC, ZIP, EXCEL) or PDF — and therefore not checked.
+
+## Why it matters
+A submission is checked document by document; saying which parts were not read keeps
+"no findings" honest.
+
+## Example
+`filing.txt:11566:7: FL003 [binary-document] document GRAPHIC (logo.jpg) is binary; not checked`
+
+## How to fix
+Nothing to fix. Ignore the rule (`ignore = ["FL003"]`) to hide these notes.
+"""
+
+from filinglint.linter.rule import Rule
+
+RULE = Rule(
+    code="FL003",
+    name="binary-document",
+    severity="info",
+    summary="a binary document of a submission that is not checked",
+)

@@ -1,0 +1,1 @@
+"""Rules about a whole EDGAR submission: its header against its documents."""
