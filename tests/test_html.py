@@ -661,17 +661,18 @@ def test_seed_as_html_gives_the_two_real_findings(seed_html: str) -> None:
     assert "<table>" in seed_html and "&#9746;" in seed_html and "|_|" not in seed_html
     result = html_to_text(seed_html)
     assert_offsets_exact(seed_html, result)
-    # The text is already the lines; "seed.txt" keeps it from being read as HTML twice.
-    source = decode(result.text.encode(), "seed.txt")
+    # The engine reads the .htm file as HTML and reports lines of the HTML source.
+    source = decode(seed_html.encode(), "seed.htm")
     diagnostics = Engine(list(all_rules())).check(source)
     assert [d.name for d in diagnostics] == ["fee-mismatch", "exhibit-index-mismatch"]
     fee, exhibit = diagnostics
 
     def html_at(diagnostic) -> int:
-        return result.source_offset(source.line_starts[diagnostic.line - 1] + diagnostic.column - 1)
+        return source.line_starts[diagnostic.line - 1] + diagnostic.column - 1
 
     assert seed_html.startswith("$203.00", html_at(fee))
     assert seed_html.startswith("(a)(1)(C)</td><td>Form of Notice", html_at(exhibit))
+    assert "overpaid by $0.75" in fee.message and "Form Notice" in exhibit.message
 
 
 @pytest.mark.parametrize(
