@@ -58,3 +58,19 @@ def test_real_sc_to_t_amendment_is_read_into_the_ast(name):
     assert "(a)(5)(C)" in codes
     diagnostics = Engine(list(all_rules())).check(read_path(str(CORPUS / name)))
     assert not [d for d in diagnostics if d.name == "transaction-type-count"]
+
+
+def test_seed_fixture_structures_are_all_found():
+    from filinglint.linter.documents import build_root
+    from tests.conftest import SEED
+
+    filing, _ = build_root(read_path(str(SEED)))
+    cover = filing.cover
+    assert (cover.form, cover.amendment_number, cover.cusip.value) == ("SC TO/A", 2, "75382N208")
+    assert cover.subject_company.value == "Rare Medium Group, Inc."
+    assert cover.fee_table.valuation.text == "$2,500,000" and cover.fee_table.fee.text == "$203.00"
+    assert [g.group for g in cover.box_groups] == ["transaction-type"]
+    assert [x.source for x in filing.exhibit_lists] == ["item-12", "index"]
+    assert [len(x.entries) for x in filing.exhibit_lists] == [20, 20]
+    assert [item.numbers for item in filing.items] == [(1, 4, 11), (12,)]
+    assert filing.signatures[0].date.text == "April 16, 2003"
