@@ -1,0 +1,66 @@
+"""What the fee-exhibit sum rules share: a total fact against the sum of line facts."""
+
+from __future__ import annotations
+
+from filinglint.linter.ast import FeeExhibit, FeeExhibitRow, FeeFact
+from filinglint.linter.context import Context
+from filinglint.linter.fee_exhibit import (
+    amount,
+    edgar_tolerance,
+    exact_dollars,
+    exact_sum,
+    row_label,
+    rows,
+    too,
+)
+from filinglint.linter.money import subtract
+
+
+def check_sum(
+    ctx: Context,
+    exhibit: FeeExhibit,
+    *,
+    total_name: str,
+    total_label: str,
+    line_tables: tuple[str, ...],
+    line_name: str,
+    line_label: str,
+    code: str,
+    include=lambda row: True,
+    plural: bool = False,
+) -> None:
+    """Report a ``total_name`` fact differing by more than $1.00 from its lines' sum.
+
+    As EDGAR's ``tsum`` validations: each total is checked when it is present, lines
+    without the fact add nothing, and a total with no lines at all must be zero.
+    """
+    lines: list[tuple[FeeExhibitRow, FeeFact]] = []
+    for row in exhibit.rows:
+        if row.table not in line_tables:
+            continue
+        found = amount(row, line_name)
+        if found is not None and include(row):
+            lines.append((row, found))
+    expected = exact_sum(f.value for _, f in lines)
+    for totals in rows(exhibit, "totals"):
+        total = amount(totals, total_name)
+        if total is None:
+            continue
+        difference = subtract(total.value, expected)
+        if difference.copy_abs() <= edgar_tolerance():
+            continue
+        if lines:
+            terms = " + ".join(exact_dollars(f.value) for _, f in lines)
+            of = f"the sum of the {line_label} ({terms})"
+        else:
+            of = f"the sum of the {line_label}, as no line states one"
+        ctx.report(
+            total.span,
+            f"{total_label} {exact_dollars(total.value)} {'differ' if plural else 'differs'}"
+            f" from {exact_dollars(expected)},"
+            f" {of}: {too(difference)}, more than EDGAR's $1.00 tolerance ({code})",
+            hint=f"state {exact_dollars(expected)}, or correct the line that is wrong",
+            related=tuple(
+                (f.span, f"{row_label(row)}: {exact_dollars(f.value)}") for row, f in lines
+            ),
+        )

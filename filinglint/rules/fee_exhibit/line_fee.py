@@ -1,0 +1,106 @@
+"""## What it does
+Checks each "Fees to Be Paid" line of an Inline XBRL filing-fee exhibit: the fee
+(`ffd:FeeAmt`) must equal the transaction valuation (`ffd:TxValtn`) times the fee rate
+(`ffd:FeeRate`) of the same line. This is EDGAR's validation `ft.r011TxVal` (and, for a
+stated fee of zero, `ft.r011CEFTxVal`), run on Schedule TO and the other Exchange Act
+submission types of groups 7 and 8 (SC TO-I, SC TO-T, their amendments, SC 13E3 …). As
+EDGAR does, the product is exact (not rounded) and a difference of up to $1.00 is
+accepted; lines marked previously paid (`ffd:PrevslyPdFlg` true, whose rate may be an
+earlier year's), lines under another fee rule than Rule 0-11 (a 457 or "other rule"
+flag set, or `ffd:Rule011Flg` false) and lines missing the valuation or the rate are not
+checked. When the submission type is known (the header's, else the exhibit's
+`ffd:SubmissnTp`) and is not of groups 7 or 8, the rule is silent.
+
+## Why it matters
+Under Exchange Act Rule 0-11 a tender offer is not properly filed until the right fee is
+paid; EDGAR warns about the line, and an underpayment must be made good.
+
+## Example
+```
+Fees to Be Paid | Transaction Valuation $12,500,000.00 | Fee Rate 0.0001531 | Fee $1,813.75
+```
+$12,500,000.00 × 0.0001531 = $1,913.75, so the stated fee is $100.00 too low.
+
+## How to fix
+Recompute the fee from the valuation and the rate in force on the filing date and
+correct the line (or its valuation or rate, if that is what is wrong). A closed-end fund
+relying on the Ironwood no-action letter (April 19, 2017) to state a zero fee should say
+so in the line's note.
+"""
+
+from __future__ import annotations
+
+from filinglint.linter.ast import FeeExhibit
+from filinglint.linter.context import Context
+from filinglint.linter.fee_exhibit import (
+    amount,
+    applies,
+    edgar_tolerance,
+    exact_dollars,
+    flag,
+    row_label,
+    rows,
+    submission_type,
+)
+from filinglint.linter.money import multiply, subtract
+from filinglint.linter.rule import Rule
+
+# The "where" of ft.r011TxVal: these flags must be absent or false.
+OTHER_RULE_FLAGS = (
+    "ffd:Rule457aFlg",
+    "ffd:Rule457oFlg",
+    "ffd:Rule457uFlg",
+    "ffd:Rule457rFlg",
+    "ffd:Rule457sFlg",
+    "ffd:Rule415a6Flg",
+    "ffd:FeesOthrRuleFlg",
+)
+
+
+def check(ctx: Context, exhibit: FeeExhibit) -> None:
+    if not applies(submission_type(ctx.options, exhibit), "G-7", "G-8"):
+        return
+    tolerance = edgar_tolerance()
+    for row in rows(exhibit, "offering"):
+        if flag(row, "ffd:PrevslyPdFlg") is True or flag(row, "ffd:Rule011Flg") is False:
+            continue
+        if any(flag(row, name) is True for name in OTHER_RULE_FLAGS):
+            continue
+        fee = amount(row, "ffd:FeeAmt")
+        valuation = amount(row, "ffd:TxValtn")
+        rate = amount(row, "ffd:FeeRate")
+        if fee is None or valuation is None or rate is None:
+            continue
+        expected = multiply(valuation.value, rate.value)
+        difference = subtract(fee.value, expected)
+        if difference.copy_abs() <= tolerance:
+            continue
+        verdict = "overpaid" if difference > 0 else "underpaid"
+        rate_text = f"{rate.value.normalize():f}"
+        hint = f"state a fee of {exact_dollars(expected)}, or correct the valuation or the rate"
+        if fee.value == 0:
+            hint += (
+                "; a closed-end fund stating a zero fee under the Ironwood no-action letter"
+                " (April 19, 2017) should explain it in the line's note (ft.r011CEFTxVal)"
+            )
+        ctx.report(
+            fee.span,
+            f"{row_label(row)}: fee {exact_dollars(fee.value)} differs from the expected "
+            f"{exact_dollars(expected)} (transaction valuation {exact_dollars(valuation.value)}"
+            f" × fee rate {rate_text}): {verdict} by {exact_dollars(difference.copy_abs())},"
+            " more than EDGAR's $1.00 tolerance (ft.r011TxVal)",
+            hint=hint,
+            related=(
+                (valuation.span, f"transaction valuation {exact_dollars(valuation.value)}"),
+                (rate.span, f"fee rate {rate_text}"),
+            ),
+        )
+
+
+RULE = Rule(
+    code="FFX001",
+    name="fee-exhibit-line-fee",
+    severity="warning",
+    summary="a fee exhibit line's fee differs from its transaction valuation × fee rate",
+    visitors={"fee_exhibit": check},
+)

@@ -1,0 +1,68 @@
+"""## What it does
+Checks that the total fees previously paid of an Inline XBRL filing-fee exhibit
+(`ffd:TtlPrevslyPdAmt`) are not more than its total fee (`ffd:TtlFeeAmt`). This is
+EDGAR's validation `ft.usrSty6b`, run on amendments and prospectuses (submission groups
+4, 6, 8 and 11: SC TO-I/A, SC TO-T/A, SC 13E3/A, S-1/A, 424B5 …); as EDGAR does, both
+totals must be present and there is no tolerance. When the submission type is known (the
+header's, else the exhibit's `ffd:SubmissnTp`) and is of another group, the rule is
+silent.
+
+## Why it matters
+Fees paid with earlier filings can only settle the fee due on this one: more than that
+makes the net fee due negative. EDGAR warns, books the previously paid amount as equal
+to the total fee (a net fee due of $0), and the disseminated exhibit keeps the wrong
+figure.
+
+## Example
+```
+Total Fees Due for Filing    $8,037.75
+Total Fees Previously Paid   $9,000.00
+```
+The previously paid total is $962.25 more than the total fee.
+
+## How to fix
+State as previously paid only what applies to this transaction (at most the total fee);
+a refund of an overpayment is asked for separately.
+"""
+
+from __future__ import annotations
+
+from filinglint.linter.ast import FeeExhibit
+from filinglint.linter.context import Context
+from filinglint.linter.fee_exhibit import (
+    amount,
+    applies,
+    exact_dollars,
+    rows,
+    submission_type,
+    too,
+)
+from filinglint.linter.money import subtract
+from filinglint.linter.rule import Rule
+
+
+def check(ctx: Context, exhibit: FeeExhibit) -> None:
+    if not applies(submission_type(ctx.options, exhibit), "G-4", "G-6", "G-8", "G-11"):
+        return
+    for totals in rows(exhibit, "totals"):
+        paid = amount(totals, "ffd:TtlPrevslyPdAmt")
+        fee = amount(totals, "ffd:TtlFeeAmt")
+        if paid is None or fee is None or paid.value <= fee.value:
+            continue
+        ctx.report(
+            paid.span,
+            f"total fees previously paid {exact_dollars(paid.value)} exceed the total fee "
+            f"{exact_dollars(fee.value)}: {too(subtract(paid.value, fee.value))}"
+            " (ft.usrSty6b)",
+            hint=f"state at most {exact_dollars(fee.value)} as previously paid",
+            related=((fee.span, f"total fee {exact_dollars(fee.value)}"),),
+        )
+
+
+RULE = Rule(
+    code="FFX007",
+    name="fee-exhibit-previously-paid-exceeds-fee",
+    severity="warning",
+    summary="a fee exhibit's total fees previously paid exceed its total fee",
+    visitors={"fee_exhibit": check},
+)

@@ -1,0 +1,51 @@
+"""## What it does
+Checks that the total fee offsets of an Inline XBRL filing-fee exhibit
+(`ffd:TtlOffsetAmt`) equal the sum of the amounts claimed (`ffd:OffsetClmdAmt`) on its
+fee offset claim lines. This is EDGAR's validation `ft.ttlOfstAmt`; as EDGAR does, a
+difference of up to $1.00 is accepted. (For Schedule TO the only offset rule is Rule
+0-11(a)(2): a fee paid earlier for the same transaction.)
+
+## Why it matters
+The total offsets are subtracted from the fee to give the net fee due: a total that is
+not the sum of the claims over- or understates what is owed, and EDGAR warns.
+
+## Example
+```
+Offset claim line 1   Fee Offset Claimed $500.00
+Total Fee Offsets     $600.00
+```
+The claims add up to $500.00: the total is $100.00 too high.
+
+## How to fix
+Correct the total, or the claim that is wrong (and then the net fee due).
+"""
+
+from __future__ import annotations
+
+from filinglint.linter.ast import FeeExhibit
+from filinglint.linter.context import Context
+from filinglint.linter.rule import Rule
+from filinglint.rules.fee_exhibit._sums import check_sum
+
+
+def check(ctx: Context, exhibit: FeeExhibit) -> None:
+    check_sum(
+        ctx,
+        exhibit,
+        total_name="ffd:TtlOffsetAmt",
+        total_label="total fee offsets",
+        line_tables=("offset",),
+        line_name="ffd:OffsetClmdAmt",
+        line_label="offset claims",
+        code="ft.ttlOfstAmt",
+        plural=True,
+    )
+
+
+RULE = Rule(
+    code="FFX004",
+    name="fee-exhibit-total-offsets",
+    severity="warning",
+    summary="a fee exhibit's total fee offsets are not the sum of the offsets claimed",
+    visitors={"fee_exhibit": check},
+)

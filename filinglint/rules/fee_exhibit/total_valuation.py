@@ -1,0 +1,50 @@
+"""## What it does
+Checks that the total transaction valuation of an Inline XBRL filing-fee exhibit
+(`ffd:TtlTxValtn`) equals the sum of the transaction valuations (`ffd:TxValtn`) of its
+offering lines, "Fees to Be Paid" and "Fees Previously Paid" alike. This is EDGAR's
+validation `ft.ttlTxValtn`; as EDGAR does, a difference of up to $1.00 is accepted.
+
+## Why it matters
+The total is what the fee table tells the reader the transaction is worth; a total that
+is not the sum of its lines means a line or the total is wrong, and EDGAR warns.
+
+## Example
+```
+line 1  Transaction Valuation $12,500,000.00
+line 2  Transaction Valuation $40,000,000.00
+Total Transaction Valuation   $52,000,000.00
+```
+The lines add up to $52,500,000.00: the total is $500,000.00 too low.
+
+## How to fix
+Correct the total, or the line that is wrong.
+"""
+
+from __future__ import annotations
+
+from filinglint.linter.ast import FeeExhibit
+from filinglint.linter.context import Context
+from filinglint.linter.rule import Rule
+from filinglint.rules.fee_exhibit._sums import check_sum
+
+
+def check(ctx: Context, exhibit: FeeExhibit) -> None:
+    check_sum(
+        ctx,
+        exhibit,
+        total_name="ffd:TtlTxValtn",
+        total_label="total transaction valuation",
+        line_tables=("offering",),
+        line_name="ffd:TxValtn",
+        line_label="offering lines' transaction valuations",
+        code="ft.ttlTxValtn",
+    )
+
+
+RULE = Rule(
+    code="FFX002",
+    name="fee-exhibit-total-valuation",
+    severity="warning",
+    summary="a fee exhibit's total transaction valuation is not the sum of its lines",
+    visitors={"fee_exhibit": check},
+)
