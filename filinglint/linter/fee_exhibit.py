@@ -495,12 +495,22 @@ def flag(row: FeeExhibitRow, name: str) -> bool | None:
     return {"true": True, "1": True, "false": False, "0": False}.get(found.value.lower())
 
 
-def submission_type(options: dict, exhibit: FeeExhibit) -> str | None:
-    """The submission type: the header's (``submission_type`` option), else the exhibit's."""
-    header = options.get("submission_type")
+def header_submission_type(ctx) -> str | None:
+    """The EDGAR header's submission type, when the exhibit came inside a submission.
+
+    The ``submission_type`` rule option stands in for it when a bare exhibit is checked.
+    """
+    submission = getattr(ctx, "submission", None)
+    header = submission.header.submission_type if submission and submission.header else None
+    header = header or ctx.options.get("submission_type")
     if isinstance(header, str) and header.strip():
         return re.sub(_SPACES, " ", header).strip()
-    return exhibit.submission_type
+    return None
+
+
+def submission_type(ctx, exhibit: FeeExhibit) -> str | None:
+    """The submission type: the header's, else the exhibit's own ``ffd:SubmissnTp``."""
+    return header_submission_type(ctx) or exhibit.submission_type
 
 
 def exact_dollars(value: Decimal) -> str:

@@ -2,11 +2,12 @@
 On a Schedule TO cover, checks the transaction-type boxes: exactly one of the two
 tender-offer boxes — third-party tender offer (Rule 14d-1) or issuer tender offer
 (Rule 13e-4) — must be checked, on a cover that has both boxes (an 8-K's "Rule
-13e-4(c)" pre-commencement box is not one of them). Going-private (Rule 13e-3) and amendment to Schedule 13D
-(Rule 13d-2) may be checked in addition. A cross-border box (Rule 13e-4(i) or
-Rule 14d-1(d)) must agree with the tender-offer type. A box mark that is neither clearly
-checked nor clearly empty is reported as unreadable. Which boxes exist and which
-combinations are legal comes from the form spec (`schema/forms/schedule-to.json`).
+13e-4(c)" pre-commencement box is not one of them). Going-private (Rule 13e-3) and
+amendment to Schedule 13D (Rule 13d-2) may be checked in addition. A cross-border box
+(Rule 13e-4(i) or Rule 14d-1(d)) must agree with the tender-offer type. A box mark that
+is neither clearly checked nor clearly empty is reported as unreadable. Which boxes
+exist and which combinations are legal comes from the form spec
+(`schema/forms/schedule-to.json`).
 
 ## Why it matters
 The boxes tell EDGAR, the SEC staff and the market which rules govern the offer (Rule

@@ -23,7 +23,6 @@ from filinglint.linter.ast import Submission
 from filinglint.linter.context import Context
 from filinglint.linter.rule import Rule
 
-
 _GENERATED = frozenset(("XML", "EXCEL", "JSON", "ZIP"))
 
 

@@ -58,7 +58,7 @@ OTHER_RULE_FLAGS = (
 
 
 def check(ctx: Context, exhibit: FeeExhibit) -> None:
-    if not applies(submission_type(ctx.options, exhibit), "G-7", "G-8"):
+    if not applies(submission_type(ctx, exhibit), "G-7", "G-8"):
         return
     tolerance = edgar_tolerance()
     for row in rows(exhibit, "offering"):

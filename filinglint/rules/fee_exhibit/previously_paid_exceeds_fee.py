@@ -42,7 +42,7 @@ from filinglint.linter.rule import Rule
 
 
 def check(ctx: Context, exhibit: FeeExhibit) -> None:
-    if not applies(submission_type(ctx.options, exhibit), "G-4", "G-6", "G-8", "G-11"):
+    if not applies(submission_type(ctx, exhibit), "G-4", "G-6", "G-8", "G-11"):
         return
     for totals in rows(exhibit, "totals"):
         paid = amount(totals, "ffd:TtlPrevslyPdAmt")

@@ -28,7 +28,7 @@ import re
 
 from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
-from filinglint.linter.fee_exhibit import fact, rows
+from filinglint.linter.fee_exhibit import fact, header_submission_type, rows
 from filinglint.linter.rule import Rule
 
 
@@ -37,10 +37,9 @@ def _normal(text: str) -> str:
 
 
 def check(ctx: Context, exhibit: FeeExhibit) -> None:
-    header = ctx.options.get("submission_type")
-    if not isinstance(header, str) or not header.strip():
+    header = header_submission_type(ctx)
+    if header is None:
         return
-    header = _normal(header)
     for row in rows(exhibit, "totals"):
         stated = fact(row, "ffd:SubmissnTp")
         if stated is None or not isinstance(stated.value, str):
