@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass, field
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 _BINARY_SNIFF = 8192
+_MAX_STRAY_NULS = 4  # more NUL bytes than this at the start: a binary file, not text
 
 # Bytes Windows-1252 leaves undefined; decoding maps them through Latin-1 instead.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
@@ -138,6 +140,59 @@ def _decode_legacy(data: bytes) -> str:
     )
 
 
+_SUBMISSION_MARKS = (b"<SEC-DOCUMENT>", b"<SEC-HEADER>", b"<SUBMISSION>", b"<DOCUMENT>")
+_UUENCODE = re.compile(rb"\s*begin [0-7]{3} ")
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\x0b\x1b")
+
+
+def _looks_binary(sniff: bytes) -> bool:
+    """NUL bytes with many other control bytes, or more than a few NULs: not text.
+
+    A text filing with one stray NUL is still read (and the NUL reported).
+    """
+    if b"\x00" not in sniff:
+        return False
+    controls = len(sniff) - len(sniff.translate(None, _CONTROL_BYTES))
+    return sniff.count(b"\x00") > _MAX_STRAY_NULS or controls > len(sniff) // 10
+
+
+def _read(handle) -> bytes:
+    """The file's bytes; for a submission, without the bodies of binary documents."""
+    head = handle.read(_BINARY_SNIFF)
+    if not any(mark in head for mark in _SUBMISSION_MARKS):
+        return head + handle.read()
+    handle.seek(0)
+    return _without_binary_bodies(handle)
+
+
+def _without_binary_bodies(lines) -> bytes:
+    """A submission whose uuencoded or PDF document bodies keep only their line ends.
+
+    A 100 MB submission is mostly pictures, spreadsheets and zips that are never linted;
+    dropping their bytes while keeping every line end bounds memory by the text
+    documents (each binary line costs one byte) and leaves every line number unchanged.
+    """
+    out = bytearray()
+    state = 0  # 0: ordinary line, 1: just after <TEXT>, 2: inside a binary body
+    for line in lines:
+        if state == 2:
+            if b"</TEXT>" in line:
+                state = 0
+                out += line
+            else:
+                out += b"\r\n" if line.endswith(b"\r\n") else b"\n" if line.endswith(b"\n") else b""
+            continue
+        out += line
+        if state == 1 and line.strip():
+            binary = _UUENCODE.match(line) or line.lstrip().upper().startswith(b"<PDF>")
+            state = 2 if binary else 0
+        elif state == 0 and line.rstrip().endswith(b"<TEXT>"):
+            state = 1
+    return bytes(out)
+
+
 def read_path(path: str) -> Source:
     """Read a file (or ``-`` for stdin) into a Source, or raise InputError with one line."""
     if path == "-":
@@ -164,14 +219,22 @@ def read_path(path: str) -> Source:
             )
         try:
             with open(path, "rb") as handle:
-                data = handle.read()
+                data = _read(handle)
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise InputError(f"{display}: empty file, nothing to check")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return decode(data, display)
-    nul = data.find(b"\x00", 0, _BINARY_SNIFF)
-    if nul != -1:
+    if _looks_binary(data[:_BINARY_SNIFF]):
+        nul = data.find(b"\x00")
         raise InputError(f"{display}: binary data (NUL byte at offset {nul}), not a filing")
-    return decode(data, display)
+    source = decode(data, display)
+    nul = source.text.find("\x00")
+    if nul != -1:
+        source.notes.append(
+            DecodeNote(
+                nul, "NUL byte (0x00) in the text; EDGAR rejects control characters", "error"
+            )
+        )
+    return source
