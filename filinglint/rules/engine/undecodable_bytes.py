@@ -1,6 +1,8 @@
 """## What it does
 Reports bytes that neither UTF-8 nor Windows-1252 can explain (0x81, 0x8D, 0x8F, 0x90,
-0x9D), usually a sign of a corrupted or mis-converted file.
+0x9D), and stray NUL bytes (0x00) in a text file — usually signs of a corrupted or
+mis-converted file. (A file that starts with many NUL or control bytes is not read at
+all: it is reported as binary, exit 2.)
 
 ## Why it matters
 Such bytes are invisible control characters in every reading of the file; EDGAR
