@@ -74,3 +74,12 @@ def test_seed_fixture_structures_are_all_found():
     assert [len(x.entries) for x in filing.exhibit_lists] == [20, 20]
     assert [item.numbers for item in filing.items] == [(1, 4, 11), (12,)]
     assert filing.signatures[0].date.text == "April 16, 2003"
+
+
+def test_the_whole_corpus_through_the_command_line(capsys):
+    from filinglint.cli import main
+
+    code = main(["check", "--output-format", "concise", str(CORPUS)])
+    captured = capsys.readouterr()
+    assert code in (0, 1) and captured.err == ""
+    assert "FL900" not in captured.out
