@@ -18,6 +18,19 @@ CORPUS = SHARED / "corpus"
 EXAMPLE = ROOT / "examples" / "harborview-sc-to-i-a.txt"
 LAKESHORE = ROOT / "tests" / "data" / "lakeshore-sc-to-t.txt"
 
+# The boxes of the real SC TO-T/A cover in ../shared/corpus (read off the filing by hand):
+# a third-party offer on a combined Schedule 13D amendment, reporting the final results.
+CVR_BOX_STATES = {
+    "preliminary-communications": "unchecked",
+    "third-party-tender-offer": "checked",
+    "issuer-tender-offer": "unchecked",
+    "going-private": "unchecked",
+    "amendment-to-13d": "checked",
+    "final-amendment": "checked",
+    "cross-border-issuer": "unchecked",
+    "cross-border-third-party": "unchecked",
+}
+
 
 def lint(text: str, select: list[str] | None = None, path: str = "filing.txt") -> list[Diagnostic]:
     """Every diagnostic the selected rules report on ``text``."""

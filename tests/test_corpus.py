@@ -9,7 +9,7 @@ import pytest
 from filinglint.linter.engine import Engine
 from filinglint.linter.registry import all_rules
 from filinglint.linter.source import read_path
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, CVR_BOX_STATES
 
 pytestmark = pytest.mark.skipif(
     not CORPUS.exists(), reason=f"real corpus not available ({CORPUS} is absent)"
@@ -42,16 +42,7 @@ def test_real_sc_to_t_amendment_is_read_into_the_ast(name):
     [main] = [d for d in root.documents if d.type == "SC TO-T/A"]
     cover = main.filing.cover
     states = {box.role: box.state for box in cover.boxes if box.role}
-    assert states == {
-        "preliminary-communications": "unchecked",
-        "third-party-tender-offer": "checked",
-        "issuer-tender-offer": "unchecked",
-        "going-private": "unchecked",
-        "amendment-to-13d": "checked",
-        "final-amendment": "checked",
-        "cross-border-issuer": "unchecked",
-        "cross-border-third-party": "unchecked",
-    }
+    assert states == CVR_BOX_STATES
     assert cover.amendment_number == 3
     assert cover.cusip is not None and cover.cusip.value == "12662P108"
     codes = {entry.code for lst in main.filing.exhibit_lists for entry in lst.entries}

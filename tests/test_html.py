@@ -22,7 +22,7 @@ from filinglint.linter.lines import box_start, classify, tokenize, trailing_mark
 from filinglint.linter.registry import all_rules
 from filinglint.linter.source import decode
 from filinglint.linter.values import box_state
-from tests.conftest import CORPUS, SEED
+from tests.conftest import CORPUS, CVR_BOX_STATES, SEED
 
 SC_TO_T_A = CORPUS / "sc-to-t-a-0001104659-25-002604.txt"
 BIG = CORPUS / "485apos-0001193125-24-100942.txt"
@@ -424,16 +424,7 @@ def test_real_sc_to_t_amendment_cover_builds_with_its_box_roles() -> None:
     result = html_to_text(first_document(SC_TO_T_A))
     cover = build(decode(result.text.encode(), "t")).cover
     states = {box.role: box.state for box in cover.boxes if box.role}
-    assert states == {
-        "preliminary-communications": "unchecked",
-        "third-party-tender-offer": "checked",
-        "issuer-tender-offer": "unchecked",
-        "going-private": "unchecked",
-        "amendment-to-13d": "checked",
-        "final-amendment": "checked",
-        "cross-border-issuer": "unchecked",
-        "cross-border-third-party": "unchecked",
-    }
+    assert states == CVR_BOX_STATES
     assert cover.amendment_number == 3
 
 
