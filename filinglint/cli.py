@@ -396,7 +396,7 @@ def run_config(args: argparse.Namespace) -> int:
 
 
 def run_parse(args: argparse.Namespace) -> int:
-    from filinglint.linter.build import build
+    from filinglint.linter.documents import build_root
     from filinglint.linter.source import InputError, read_path
 
     try:
@@ -404,18 +404,48 @@ def run_parse(args: argparse.Namespace) -> int:
     except InputError as exc:
         error(str(exc))
         return EXIT_ERROR
-    filing = build(source)
+    root, _ = build_root(source)
     if args.json:
         from filinglint.linter.models import dump_filing
 
-        _write(dump_filing(filing) + "\n")
+        _write(dump_filing(root) + "\n")
+    elif root.kind == "submission":
+        _write(submission_outline(root))
     else:
-        _write(outline(filing))
+        _write(outline(root))
     return EXIT_CLEAN
+
+
+def submission_outline(submission) -> str:
+    """The header, then each document and the outline of those that were read."""
+    header = submission.header
+    lines = []
+    if header is not None:
+        lines.append(
+            f"submission {header.accession or '?'}: {header.submission_type or '?'}, "
+            f"{header.document_count} documents, filed as of {header.filed_as_of or '?'}"
+        )
+        lines.extend(f"{p.role}: {p.name} (CIK {p.cik or '?'})" for p in header.parties)
+    for document in submission.documents:
+        name = document.filename or "no file name"
+        lines.append(
+            f"\n== document {document.sequence or '?'}: {document.type} "
+            f"({name}, {document.content}, line {document.span.line})"
+        )
+        if document.filing is not None:
+            lines.append(outline(document.filing).rstrip())
+    return "\n".join(lines) + "\n"
 
 
 def outline(filing) -> str:
     """A short human summary of what the parser found, one line per structure."""
+    if filing.fee_exhibit is not None:
+        return "".join(
+            f"fee exhibit {row.table or '-'} {row.number or ''}: "
+            + ", ".join(f"{f.name}={f.value}" for f in row.facts)
+            + "\n"
+            for row in filing.fee_exhibit.rows
+        )
     cover = filing.cover
     fee = cover.fee_table
     lines = [

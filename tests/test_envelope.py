@@ -139,3 +139,23 @@ def test_pem_wrapped_submission_is_recognised():
     )
     submission = split_submission(text)
     assert submission is not None and submission.header.get("submission_type").value == "SC TO-C"
+
+
+def test_parse_prints_a_submission(seed_text, tmp_path, capsys):
+    import json
+
+    import jsonschema
+
+    from filinglint.cli import main
+    from filinglint.schema import load_json
+
+    path = tmp_path / "submission.txt"
+    path.write_text(sgml_submission(seed_text), encoding="utf-8")
+    assert main(["parse", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("submission 0000000000-03-000001: SC TO-I/A, 2 documents")
+    assert "== document 2: EX-99.(A)(5)(B) (d2.txt, text" in out
+    assert main(["parse", "--json", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    jsonschema.validate(data, load_json("ast.schema.json"))
+    assert data["kind"] == "submission" and len(data["documents"]) == 2

@@ -12,15 +12,16 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from filinglint.linter.ast import Filing
+from filinglint.linter.ast import Filing, Submission
 from filinglint.linter.diagnostics import Diagnostic
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 @cache
-def filing_adapter() -> TypeAdapter[Filing]:
-    return TypeAdapter(Filing)
+def filing_adapter() -> TypeAdapter[Filing | Submission]:
+    """The AST root: one document (Filing) or a complete EDGAR submission."""
+    return TypeAdapter(Filing | Submission)
 
 
 @cache
@@ -28,7 +29,7 @@ def diagnostics_adapter() -> TypeAdapter[list[Diagnostic]]:
     return TypeAdapter(list[Diagnostic])
 
 
-def dump_filing(filing: Filing) -> str:
+def dump_filing(filing: Filing | Submission) -> str:
     return filing_adapter().dump_json(filing, indent=2).decode("utf-8")
 
 
@@ -39,7 +40,7 @@ def dump_diagnostics(diagnostics: list[Diagnostic]) -> list[dict[str, Any]]:
 def ast_json_schema() -> dict:
     schema = filing_adapter().json_schema()
     schema["$schema"] = SCHEMA_DIALECT
-    schema["title"] = "filinglint AST (Filing)"
+    schema["title"] = "filinglint AST (Filing or Submission)"
     return schema
 
 
