@@ -37,7 +37,8 @@ def build_root(source: Source) -> tuple[Node, list[tuple[Span, str]]]:
 
 def _plain_kind(source: Source) -> str:
     head = source.text[:4096].lstrip().lower()
-    if "ffd:" in source.text[:200_000] and "ix:" in head + source.text[:200_000]:
+    sample = source.text[:200_000]
+    if "ffd:" in sample and "ix:" in sample:
         return "xbrl"
     if source.path.lower().endswith((".htm", ".html")) or head.startswith(_HTML_HEAD):
         return "html"

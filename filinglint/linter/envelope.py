@@ -146,7 +146,7 @@ def _sgml_header(text: str, limit: int) -> Header:
             header.parties.append(party)
             continue
         if not indent:
-            party = None if key not in _SGML_KEYS else party
+            party = None  # a top-level key ends the company block above it
         name = _SGML_KEYS.get(key)
         if name is None or not value:
             continue
