@@ -109,3 +109,8 @@ def test_extension_reads_the_date_after_until_not_the_offer_date():
     earlier = text.replace("on April 23, 2003", "on April 9, 2003")
     [finding] = named(earlier, "expiration-not-later")
     assert finding.line == 2 and "April 9, 2003" in finding.message
+
+
+def test_dates_without_the_usual_spaces_and_commas_are_still_read():
+    assert len(named("signed Wednesday, April 24,2003 in New York\n", "date-weekday-mismatch")) == 1
+    assert len(named("effective April 31 2003\n", "date-invalid")) == 1

@@ -86,3 +86,10 @@ def test_tolerance_option_accepts_small_differences(seed_text):
     options = {"fee-mismatch": {"tolerance-cents": 75}}
     engine = Engine(select_rules(["fee-mismatch"]), options=options)
     assert engine.check(decode(seed_text.encode(), "seed.txt")) == []
+
+
+def test_valuation_written_in_millions(clean_seed_text):
+    text = replace_once(clean_seed_text, "$2,500,000 ", "$2.5 million")
+    assert fee_findings(text) == []
+    [finding] = fee_findings(replace_once(text, "$202.25", "$202.00"))
+    assert "($2,500,000.00 × 0.0000809)" in finding.message

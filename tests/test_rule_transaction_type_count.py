@@ -97,3 +97,33 @@ def test_marks_glued_to_their_labels_are_read(seed_text):
     text = seed_text.replace("|_|  ", "|_|").replace("|x|  ", "|x|")
     assert box_findings(text) == []
     assert len(box_findings(text.replace("|x|issuer", "|_|issuer"))) == 1
+
+
+TWO_COLUMNS = """                                  SCHEDULE TO
+Check the appropriate boxes below to designate any transactions to which the
+statement relates:
+{third}  third-party tender offer subject      {private}  going-private transaction subject
+     to Rule 14d-1.                                to Rule 13e-3.
+{issuer}  issuer tender offer subject to        {thirteen_d}  amendment to Schedule 13D under
+     Rule 13e-4.                                   Rule 13d-2.
+"""
+
+
+def test_two_boxes_on_one_line_are_two_boxes():
+    from filinglint.linter.build import build
+    from filinglint.linter.source import decode
+
+    text = TWO_COLUMNS.format(third="[ ]", private="[ ]", issuer="[X]", thirteen_d="[ ]")
+    cover = build(decode(text.encode(), "t.txt")).cover
+    assert [(b.role, b.state) for b in cover.boxes] == [
+        ("third-party-tender-offer", "unchecked"),
+        ("going-private", "unchecked"),
+        ("issuer-tender-offer", "checked"),
+        ("amendment-to-13d", "unchecked"),
+    ]
+    marks = [(b.mark_span.line, b.mark_span.column) for b in cover.boxes]
+    assert marks == [(4, 1), (4, 44), (6, 1), (6, 44)]
+    assert box_findings(text) == []
+    unchecked = TWO_COLUMNS.format(third="[ ]", private="[X]", issuer="[ ]", thirteen_d="[ ]")
+    [finding] = box_findings(unchecked)
+    assert "no tender-offer box is checked" in finding.message

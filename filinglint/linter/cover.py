@@ -14,13 +14,14 @@ from lark import Token
 from filinglint.linter import values
 from filinglint.linter.ast import BoxGroup, CheckBox, CoverField, CoverPage, LabeledValue, Span
 from filinglint.linter.fee_table import build_fee_table
-from filinglint.linter.lines import box_start, trailing_mark
+from filinglint.linter.lines import BOX_MARK, box_start, trailing_mark
 from filinglint.linter.parse import Run
 from filinglint.linter.runs import line_span, merge_spans, piece, token_span, tokens_of
 from filinglint.schema import load_json
 
 FORM_SPEC = "forms/schedule-to.json"
 MAX_LABEL_LINES = 3  # a box that ends a sentence takes at most this many lines above it
+_COLUMN_MARK = re.compile(r"\s{2,}(" + BOX_MARK + r")\s+\S")
 
 
 @cache
@@ -46,17 +47,64 @@ _CAPTION_KINDS = (
 )
 
 
-def _build_box(run: Run) -> CheckBox:
+def _build_boxes(run: Run) -> list[CheckBox]:
+    """The boxes of a box line: usually one, two or more in a two-column layout.
+
+    "[X] third-party tender offer …     [ ] going-private transaction …" holds two boxes;
+    a further mark counts when a wide gap (two or more spaces) comes before it. Wrapped
+    lines are cut at the same columns, so each box keeps its own words; ``Label: value``
+    fields are read for a single box only.
+    """
     head: Token = run.tokens[0]
     match = box_start(head.value)
     assert match is not None
-    mark = match.group(2)
-    mark_start = match.start(2)
-    pieces = []
-    if match.group(3):
-        pieces.append(piece(head, match.start(3)))
+    line = head.value.rstrip()
+    marks = [(match.start(2), match.group(2))]
+    marks += [(m.start(1), m.group(1)) for m in _COLUMN_MARK.finditer(line, match.end(2))]
+    edges = [start for start, _ in marks[1:]] + [None]
+    labels: list[list] = []
+    for (start, mark), end in zip(marks, edges, strict=True):
+        labels.append([_piece(head, start + len(mark), end)])
     fields: list[LabeledValue] = []
-    for token in run.tokens[1:]:
+    if len(marks) == 1:
+        fields = _continuation(run.tokens[1:], labels[0])
+    else:
+        for token in run.tokens[1:]:
+            lefts = [0, *edges[:-1]]
+            for pieces, left, right in zip(labels, lefts, edges, strict=True):
+                pieces.append(_piece(token, left, right))
+    boxes = []
+    for index, ((start, mark), end) in enumerate(zip(marks, edges, strict=True)):
+        label = " ".join(text for text, _, _ in labels[index] if text)
+        last = index + 1 == len(marks)
+        boxes.append(
+            CheckBox(
+                span=token_span(head, run.tokens[-1])
+                if len(marks) == 1
+                else line_span(head, start, end or len(line)),
+                mark=mark,
+                mark_span=line_span(head, start, start + len(mark)),
+                state=values.box_state(mark),
+                label=label,
+                role=box_role(label),
+                fields=tuple(fields) if last else (),
+            )
+        )
+    return boxes
+
+
+def _piece(token: Token, start: int, end: int | None) -> tuple[str, int, int]:
+    """The stripped text of ``token.value[start:end]`` with its line and column."""
+    text = token.value[start:end]
+    lead = len(text) - len(text.lstrip())
+    return text.strip(), token.line, start + lead + 1
+
+
+def _continuation(tokens: list[Token], pieces: list) -> list[LabeledValue]:
+    """Add wrapped label lines to ``pieces``; return the ``Label: value`` fields."""
+    fields: list[LabeledValue] = []
+    pieces[:] = [p for p in pieces if p[0]]
+    for token in tokens:
         found = list(_FIELD.finditer(token.value)) if len(token.value) < 200 else []
         if found and found[0].start() - (len(token.value) - len(token.value.lstrip())) == 0:
             for item in found:
@@ -69,16 +117,7 @@ def _build_box(run: Run) -> CheckBox:
                 )
         else:
             pieces.append(piece(token))
-    label = " ".join(text for text, _, _ in pieces)
-    return CheckBox(
-        span=token_span(head, run.tokens[-1]),
-        mark=mark,
-        mark_span=line_span(head, mark_start, mark_start + len(mark)),
-        state=values.box_state(mark),
-        label=label,
-        role=box_role(label),
-        fields=tuple(fields),
-    )
+    return fields
 
 
 def _build_trailing_box(token: Token, before: list[Token]) -> CheckBox:
@@ -160,7 +199,7 @@ def build_cover(preamble: list, source) -> CoverPage:
                     j -= 1
                 boxes.append(_build_trailing_box(part, before))
         elif part.kind == "box":
-            boxes.append(_build_box(part))
+            boxes.extend(_build_boxes(part))
         elif part.kind == "fee_table" and fee_table is None:
             fee_table = build_fee_table(part)
         elif part.kind == "caption":

@@ -27,12 +27,14 @@ _MONTH_ALT = (
 )
 DATE_RE = re.compile(
     r"\b(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    r"(" + _MONTH_ALT + r")\s+(\d{1,2}),?\s+(\d{4})\b"
+    r"(" + _MONTH_ALT + r")\s+(\d{1,2})(?:,\s*|\s+)(\d{4})\b"
 )
 
 MONEY_RE = re.compile(
     r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?|(?<![\w.,$])(\d{1,3}(?:,\d{3})+)(\.\d+)?"
 )
+_SCALE_WORD = re.compile(r"\s+(million|billion)\b", re.IGNORECASE)
+_SCALES = {"million": Decimal(1_000_000), "billion": Decimal(1_000_000_000)}
 
 
 def parse_money(text: str) -> Decimal | None:
@@ -49,8 +51,14 @@ def find_amounts(line: str) -> list[tuple[int, int, Decimal]]:
     found = []
     for match in MONEY_RE.finditer(line):
         amount = parse_money(match.group(0))
-        if amount is not None:
-            found.append((match.start(), match.end(), amount))
+        if amount is None:
+            continue
+        end = match.end()
+        scale = _SCALE_WORD.match(line, end)
+        if scale:  # "$2.5 million"
+            amount *= _SCALES[scale.group(1).lower()]
+            end = scale.end()
+        found.append((match.start(), end, amount))
     return found
 
 
