@@ -14,7 +14,7 @@ SARIF regions, so a one-character span has ``end_column == column + 1``.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Literal
@@ -34,6 +34,16 @@ class Span:
     column: int
     end_line: int
     end_column: int
+
+
+def merge_spans(spans: Iterable[Span]) -> Span:
+    """The smallest span covering all of ``spans`` (a non-empty collection)."""
+    spans = list(spans)
+    first = min(spans, key=lambda s: (s.line, s.column))
+    last = max(spans, key=lambda s: (s.end_line, s.end_column))
+    return Span(
+        line=first.line, column=first.column, end_line=last.end_line, end_column=last.end_column
+    )
 
 
 @dataclass(**_NODE)

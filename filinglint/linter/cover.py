@@ -12,11 +12,19 @@ from functools import cache
 from lark import Token
 
 from filinglint.linter import values
-from filinglint.linter.ast import BoxGroup, CheckBox, CoverField, CoverPage, LabeledValue, Span
+from filinglint.linter.ast import (
+    BoxGroup,
+    CheckBox,
+    CoverField,
+    CoverPage,
+    LabeledValue,
+    Span,
+    merge_spans,
+)
 from filinglint.linter.fee_table import build_fee_table
 from filinglint.linter.lines import BOX_MARK, box_start, trailing_mark
 from filinglint.linter.parse import Run
-from filinglint.linter.runs import line_span, merge_spans, piece, token_span, tokens_of
+from filinglint.linter.runs import line_span, piece, token_span, tokens_of
 from filinglint.schema import load_json
 
 FORM_SPEC = "forms/schedule-to.json"
@@ -64,7 +72,7 @@ def _build_boxes(run: Run) -> list[CheckBox]:
     edges = [start for start, _ in marks[1:]] + [None]
     labels: list[list] = []
     for (start, mark), end in zip(marks, edges, strict=True):
-        labels.append([_piece(head, start + len(mark), end)])
+        labels.append([piece(head, start + len(mark), end)])
     fields: list[LabeledValue] = []
     if len(marks) == 1:
         fields = _continuation(run.tokens[1:], labels[0])
@@ -72,7 +80,7 @@ def _build_boxes(run: Run) -> list[CheckBox]:
         for token in run.tokens[1:]:
             lefts = [0, *edges[:-1]]
             for pieces, left, right in zip(labels, lefts, edges, strict=True):
-                pieces.append(_piece(token, left, right))
+                pieces.append(piece(token, left, right))
     boxes = []
     for index, ((start, mark), end) in enumerate(zip(marks, edges, strict=True)):
         label = " ".join(text for text, _, _ in labels[index] if text)
@@ -91,13 +99,6 @@ def _build_boxes(run: Run) -> list[CheckBox]:
             )
         )
     return boxes
-
-
-def _piece(token: Token, start: int, end: int | None) -> tuple[str, int, int]:
-    """The stripped text of ``token.value[start:end]`` with its line and column."""
-    text = token.value[start:end]
-    lead = len(text) - len(text.lstrip())
-    return text.strip(), token.line, start + lead + 1
 
 
 def _continuation(tokens: list[Token], pieces: list) -> list[LabeledValue]:

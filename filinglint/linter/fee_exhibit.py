@@ -49,7 +49,7 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
-from filinglint.linter.ast import FeeExhibit, FeeExhibitRow, FeeFact, Span
+from filinglint.linter.ast import FeeExhibit, FeeExhibitRow, FeeFact, Span, merge_spans
 from filinglint.linter.money import dollars, subtract, to_cents
 
 __all__ = [
@@ -188,7 +188,7 @@ def read_fee_exhibit(text: str) -> FeeExhibit | None:
         table, number = contexts.get(context, (None, None))
         exhibit_rows.append(
             FeeExhibitRow(
-                span=_cover(f.span for f in members),
+                span=merge_spans(f.span for f in members),
                 context=context,
                 table=table,
                 number=number,
@@ -458,15 +458,6 @@ def _unescape(value: str) -> str:
         return _XML_NAMED[ref]
 
     return re.sub(_CHAR_REF, replace, value)
-
-
-def _cover(spans: Iterable[Span]) -> Span:
-    spans = list(spans)
-    first = min(spans, key=lambda s: (s.line, s.column))
-    last = max(spans, key=lambda s: (s.end_line, s.end_column))
-    return Span(
-        line=first.line, column=first.column, end_line=last.end_line, end_column=last.end_column
-    )
 
 
 # --- helpers for rules ---------------------------------------------------------------

@@ -31,16 +31,9 @@ def line_span(token: Token, start: int, end: int) -> Span:
     return Span(line=token.line, column=start + 1, end_line=token.line, end_column=end + 1)
 
 
-def merge_spans(spans: list[Span]) -> Span:
-    first, last = spans[0], spans[-1]
-    return Span(
-        line=first.line, column=first.column, end_line=last.end_line, end_column=last.end_column
-    )
-
-
-def piece(token: Token, start: int = 0) -> tuple[str, int, int]:
-    """The stripped text of ``token.value[start:]`` with its line and column."""
-    text = token.value[start:]
+def piece(token: Token, start: int = 0, end: int | None = None) -> tuple[str, int, int]:
+    """The stripped text of ``token.value[start:end]`` with its line and column."""
+    text = token.value[start:end]
     lead = len(text) - len(text.lstrip())
     return text.strip(), token.line, start + lead + 1
 
