@@ -93,3 +93,45 @@ def test_valuation_written_in_millions(clean_seed_text):
     assert fee_findings(text) == []
     [finding] = fee_findings(replace_once(text, "$202.25", "$202.00"))
     assert "($2,500,000.00 × 0.0000809)" in finding.message
+
+
+REGISTRATION_TABLE = """Registration No. 333-000000
+
+                         CALCULATION OF REGISTRATION FEE
+
+Title of Each Class of          Amount to be     Proposed Maximum     Amount of
+Securities to be Registered      Registered       Aggregate Offering   Registration
+                                                  Price(1)             Fee
+Common Stock, par value $0.001   1,000,000        $10,000,000          $1,091.00
+
+(1) Estimated solely for the purpose of calculating the registration fee at
+    $109.10 per $1,000,000 under Rule 457(o).
+
+Service fee expenses were $30,000 and $0 for the quarters ended March 31, 2021
+and 2020, respectively; the fair value of the notes was $25,000.
+"""
+
+
+def test_a_registration_fee_table_is_not_read_as_a_schedule_to_table():
+    """A table the reader does not understand gives no amounts, hence no finding."""
+    from tests.test_build import parse
+
+    _, filing = parse(REGISTRATION_TABLE)
+    table = filing.cover.fee_table
+    assert table is not None and table.valuation is None and table.fee is None
+    assert fee_findings(REGISTRATION_TABLE) == []
+
+
+def test_prose_after_the_table_is_not_read_as_its_values():
+    text = """SCHEDULE TO
+CALCULATION OF FILING FEE
+Transaction valuation: Not applicable
+*  The fee equals $92 per million of the transaction valuation.
+
+The fee paid to the depositary is $30,000; the value of the shares is $25,000.
+"""
+    from tests.test_build import parse
+
+    _, filing = parse(text)
+    assert filing.cover.fee_table.fee is None
+    assert fee_findings(text) == []

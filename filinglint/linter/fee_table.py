@@ -26,8 +26,10 @@ from filinglint.linter.runs import (
 )
 
 _MARKS = r"((?:[*+†‡#]+|\(\d{1,2}\))*)"
-_VALUATION_LABEL = re.compile(r"(?:transaction\s+)?valu(?:ation|e)" + _MARKS, re.IGNORECASE)
-_FEE_LABEL = re.compile(r"(?:amount\s+of\s+(?:the\s+)?)?(?:filing\s+)?fee" + _MARKS, re.IGNORECASE)
+_LABELS = {
+    "valuation": re.compile(r"(?:transaction\s+)?valu(?:ation|e)" + _MARKS, re.IGNORECASE),
+    "fee": re.compile(r"(?:amount\s+of\s+(?:the\s+)?)?(?:filing\s+)?fee" + _MARKS, re.IGNORECASE),
+}
 _AMOUNT_MARKERS = re.compile(r"(?:[*+†‡#]+|\(\d{1,2}\))+")
 
 
@@ -57,41 +59,30 @@ def _money(token: Token, start: int, end: int, amount, header_markers: str) -> M
     )
 
 
+# Column words of a registration-statement fee table (title of class, amount to be
+# registered, proposed maximum offering price…): a table this reader does not know,
+# so it yields no valuation and no fee rather than a guess.
+_REGISTRATION_COLUMNS = re.compile(
+    r"title\s+of\s+(?:each\s+)?class|to\s+be\s+registered|proposed\s+maximum"
+    r"|offering\s+price|price\s+per\s+(?:unit|share)|registration\s+fee",
+    re.IGNORECASE,
+)
+_ROW_RESIDUE = re.compile(r"(?:[*+†‡#|]+|\(\w{1,2}\)|\s+)*")
+
+
 def build_fee_table(run: Run) -> FeeTable:
-    """Read valuation and fee from a header + values row, or from labelled lines."""
+    """Read valuation and fee from the table that follows the heading, or from nothing.
+
+    The table is the lines after the heading up to its first footnote; a values line
+    is either a row of amounts (under a two-label header, or valuation then fee) or a
+    line that starts with its label ("Amount of filing fee: $92.00"). A table with a
+    registration statement's columns, or one whose rows are not of that shape, gives
+    no amounts: a table the reader does not understand must never produce a finding.
+    """
     heading: Token = run.tokens[0]
     lines = [t for t in run.tokens[1:] if isinstance(t, Token) and t.type == "TEXT"]
     note_runs = [r for r in run.tokens[1:] if isinstance(r, Run)]
-    found: dict[str, Money] = {}
-    columns: dict[str, _Column] = {}
-    for token in lines:
-        text = token.value
-        labels = {
-            "valuation": _VALUATION_LABEL.search(text),
-            "fee": _FEE_LABEL.search(text),
-        }
-        amounts = values.find_amounts(text)
-        if not amounts:  # a header line: remember where each label stands
-            for name, label in labels.items():
-                if label:
-                    columns[name] = _Column(label.start(), label.end(), label.group(1))
-            continue
-        present = [name for name, label in labels.items() if label]
-        if len(present) == 1:  # "Amount of filing fee: $92.00"
-            name = present[0]
-            start, end, amount = amounts[0] if name == "valuation" else amounts[-1]
-            found.setdefault(name, _money(token, start, end, amount, labels[name].group(1)))
-            continue
-        if found:
-            continue  # only the first values row of a table counts
-        if len(columns) == 2:
-            for start, end, amount in amounts:
-                name = max(columns, key=lambda n: columns[n].affinity(start, end))
-                if name not in found:
-                    found[name] = _money(token, start, end, amount, columns[name].markers)
-        elif len(amounts) == 2 and not columns:  # no header: valuation first, then fee
-            for name, (start, end, amount) in zip(("valuation", "fee"), amounts, strict=True):
-                found[name] = _money(token, start, end, amount, "")
+    found = _read_values(run.tokens[1:])
     notes = tuple(build_note(r) for r in note_runs)
     fee = found.get("fee")
     return FeeTable(
@@ -103,6 +94,60 @@ def build_fee_table(run: Run) -> FeeTable:
         rate=_find_fee_rate(note_runs, lines, fee),
         notes=notes,
     )
+
+
+def _is_row(text: str, amounts: list[tuple[int, int, object]]) -> bool:
+    """A line holding only amounts (and their markers): a row of a table, not prose."""
+    position = 0
+    for start, end, _ in amounts:
+        if not _ROW_RESIDUE.fullmatch(text, position, start):
+            return False
+        position = end
+    return _ROW_RESIDUE.fullmatch(text, position) is not None
+
+
+def _read_values(body: list) -> dict[str, Money]:
+    """Valuation and fee of the table's values row or labelled lines (see above)."""
+    found: dict[str, Money] = {}
+    columns: dict[str, _Column] = {}
+    for token in body:
+        if isinstance(token, Run):
+            break  # the footnotes follow the table
+        if token.type != "TEXT":
+            continue
+        text = token.value
+        amounts = values.find_amounts(text)
+        if not amounts:
+            if found:
+                break  # the first line after the values ends the table
+            if _REGISTRATION_COLUMNS.search(text):
+                return {}
+            for name, pattern in _LABELS.items():
+                label = pattern.search(text)
+                if label:
+                    columns[name] = _Column(label.start(), label.end(), label.group(1))
+            continue
+        indent = len(text) - len(text.lstrip())
+        leading = {name: p.match(text, indent) for name, p in _LABELS.items()}
+        labelled = [name for name, label in leading.items() if label]
+        if len(labelled) == 1:  # "Amount of filing fee: $92.00"
+            name = labelled[0]
+            start, end, amount = amounts[0]
+            if name not in found:
+                found[name] = _money(token, start, end, amount, leading[name].group(1))
+            continue
+        if found or not _is_row(text, amounts):
+            break
+        if len(columns) == 2:
+            for start, end, amount in amounts:
+                name = max(columns, key=lambda n: columns[n].affinity(start, end))
+                if name not in found:
+                    found[name] = _money(token, start, end, amount, columns[name].markers)
+        elif len(amounts) == 2 and not columns:  # no header: valuation first, then fee
+            for name, (start, end, amount) in zip(("valuation", "fee"), amounts, strict=True):
+                found[name] = _money(token, start, end, amount, "")
+        break  # only the first values row of a table counts
+    return found
 
 
 def _find_fee_rate(note_runs: list[Run], lines: list[Token], fee: Money | None) -> FeeRate | None:
