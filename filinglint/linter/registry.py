@@ -1,4 +1,4 @@
-"""The table of rules: discovered from ``filinglint/rules/<family>/<rule>.py`` modules.
+"""The table of rules: discovered from ``filinglint/rules/<prefix>/<code>_<name>.py`` modules.
 
 Adding a rule means adding its module (and tests); nothing here changes. Selection
 (``--select``/``--ignore`` by code, name or code prefix) is resolved once into a list

@@ -25,7 +25,7 @@ from __future__ import annotations
 from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
 from filinglint.linter.rule import Rule
-from filinglint.rules.fee_exhibit._sums import check_sum
+from filinglint.rules.ffx._sums import check_sum
 
 
 def check(ctx: Context, exhibit: FeeExhibit) -> None:

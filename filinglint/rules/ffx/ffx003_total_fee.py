@@ -27,7 +27,7 @@ from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
 from filinglint.linter.fee_exhibit import flag
 from filinglint.linter.rule import Rule
-from filinglint.rules.fee_exhibit._sums import check_sum
+from filinglint.rules.ffx._sums import check_sum
 
 
 def check(ctx: Context, exhibit: FeeExhibit) -> None:
