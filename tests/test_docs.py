@@ -40,7 +40,7 @@ def test_page_carries_metadata_then_docs():
         "Filing fee differs from transaction valuation × the stated fee rate.",
         "- **Default severity:** error",
         "- **Fixable:** no",
-        "- **Family:** fees",
+        "- **Family:** fee",
     ):
         assert line in page.splitlines()
     assert page.endswith(rule.docs + "\n")
