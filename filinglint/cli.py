@@ -217,7 +217,7 @@ def use_color(choice: str) -> bool:
 def run_check(args: argparse.Namespace) -> int:
     from filinglint.linter.config import ConfigError, ConfigResolver, with_overrides
     from filinglint.linter.engine import Engine
-    from filinglint.linter.registry import SelectionError, select_rules
+    from filinglint.linter.registry import SelectionError
     from filinglint.linter.source import InputError, read_path
 
     outputs: list[tuple[str, str]] = []
@@ -251,7 +251,7 @@ def run_check(args: argparse.Namespace) -> int:
             )
             engine = engines.get(settings.path)
             if engine is None:
-                engine = engines[settings.path] = make_engine(settings)
+                engine = engines[settings.path] = Engine.from_settings(settings)
             try:
                 source = read_path(path)
             except InputError as exc:
@@ -261,12 +261,7 @@ def run_check(args: argparse.Namespace) -> int:
             if path == "-" and args.stdin_filename:
                 source.path = args.stdin_filename
             sources[source.path] = source
-            found = engine.check(source)
-            ignored = settings.ignored_in(source.path)
-            if ignored:
-                off = {rule.code for rule in select_rules(list(ignored))}
-                found = [d for d in found if d.code not in off]
-            diagnostics.extend(found)
+            diagnostics.extend(engine.check(source))
             checked += 1
             progress.update(checked, len(diagnostics))
     except (ConfigError, SelectionError) as exc:
@@ -312,18 +307,6 @@ def run_check(args: argparse.Namespace) -> int:
     if not args.exit_zero and any(d.severity in failing for d in diagnostics):
         return EXIT_FINDINGS
     return EXIT_CLEAN
-
-
-def make_engine(settings):
-    """An Engine with the settings' rules, rule options and severity overrides."""
-    from filinglint.linter.engine import Engine
-    from filinglint.linter.registry import select_rules
-
-    severity = {}
-    for key, level in settings.severity:
-        for rule in select_rules([key]):
-            severity[rule.code] = level
-    return Engine(settings.rules(), options=settings.options(), severity=severity)
 
 
 def _render(fmt, diagnostics, sources, show_source: bool, color: bool) -> str:
@@ -404,7 +387,7 @@ def run_parse(args: argparse.Namespace) -> int:
     except InputError as exc:
         error(str(exc))
         return EXIT_ERROR
-    root, _ = build_root(source)
+    root = build_root(source)
     if args.json:
         from filinglint.linter.models import dump_filing
 

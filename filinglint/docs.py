@@ -42,7 +42,7 @@ def render_rule(rule: Rule) -> str:
             f"{rule.summary[:1].upper()}{rule.summary[1:]}.",
             "",
             f"- **Default severity:** {rule.severity}",
-            f"- **Fixable:** {'yes' if rule.fixable else 'no'}",
+            f"- **Fixable:** {f'yes ({rule.fix})' if rule.fixable else 'no'}",
             f"- **Family:** {rule.family}",
             f"- **Select with:** `--select {rule.code}` or `--select {rule.name}`",
             "",
@@ -72,7 +72,7 @@ def render_index(rules: Iterable[Rule]) -> str:
     for rule in rules:
         lines.append(
             f"| [{rule.code}]({page_name(rule)}) | {rule.name} | {rule.severity} "
-            f"| {'yes' if rule.fixable else 'no'} | {rule.family} | {_cell(rule.summary)} |"
+            f"| {rule.fix if rule.fixable else 'no'} | {rule.family} | {_cell(rule.summary)} |"
         )
     return "\n".join(lines) + "\n"
 

@@ -38,7 +38,7 @@ def test_corpus_filing_is_read_without_internal_errors(entry):
 def test_real_sc_to_t_amendment_is_read_into_the_ast(name):
     from filinglint.linter.documents import build_root
 
-    root, _ = build_root(read_path(str(CORPUS / name)))
+    root = build_root(read_path(str(CORPUS / name)))
     [main] = [d for d in root.documents if d.type == "SC TO-T/A"]
     cover = main.filing.cover
     states = {box.role: box.state for box in cover.boxes if box.role}
@@ -55,7 +55,7 @@ def test_seed_fixture_structures_are_all_found():
     from filinglint.linter.documents import build_root
     from tests.conftest import SEED
 
-    filing, _ = build_root(read_path(str(SEED)))
+    filing = build_root(read_path(str(SEED)))
     cover = filing.cover
     assert (cover.form, cover.amendment_number, cover.cusip.value) == ("SC TO/A", 2, "75382N208")
     assert cover.subject_company.value == "Rare Medium Group, Inc."

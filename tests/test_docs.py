@@ -39,7 +39,7 @@ def test_page_carries_metadata_then_docs():
     for line in (
         "Filing fee differs from transaction valuation × the stated fee rate.",
         "- **Default severity:** error",
-        "- **Fixable:** no",
+        "- **Fixable:** yes (unsafe)",
         "- **Family:** fee",
     ):
         assert line in page.splitlines()

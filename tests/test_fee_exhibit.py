@@ -18,6 +18,7 @@ from filinglint.linter.ast import CoverPage, FeeExhibit, Filing, Span, iter_node
 from filinglint.linter.context import Context
 from filinglint.linter.fee_exhibit import amount, fact, read_fee_exhibit, rows
 from filinglint.linter.registry import all_rules
+from filinglint.linter.source import Source
 from tests.conftest import CORPUS, replace_once
 
 REAL = CORPUS / "ex-filing-fees-0001193125-25-155880.html"
@@ -28,7 +29,8 @@ TODAY = datetime.date(2025, 8, 15)
 def run(exhibit: FeeExhibit, options: dict | None = None, rules=None):
     """Every diagnostic the FFX rules report on ``exhibit``, as the engine would walk it."""
     filing = Filing(span=exhibit.span, cover=CoverPage(span=exhibit.span), fee_exhibit=exhibit)
-    context = Context("exhibit.htm", filing)
+    context = Context(Source(path="exhibit.htm", text=""))
+    context.filing = filing
     options = {"today": TODAY} if options is None else options
     for node in iter_nodes(filing):
         for rule in rules or FFX:

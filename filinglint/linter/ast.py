@@ -250,6 +250,19 @@ class FeeExhibit(Node):
 
 
 @dataclass(**_NODE)
+class ReadNote(Node):
+    """Where reading the file's bytes deviated from plain UTF-8.
+
+    ``reason`` is ``fallback-encoding`` (read as Windows-1252 or UTF-16) or
+    ``undecodable`` (bytes no encoding explains, NUL bytes). Only the root carries them.
+    """
+
+    kind: Literal["read_note"] = "read_note"
+    reason: Literal["fallback-encoding", "undecodable"]
+    message: str
+
+
+@dataclass(**_NODE)
 class Filing(Node):
     """The root: one document of a filing."""
 
@@ -260,6 +273,7 @@ class Filing(Node):
     signatures: tuple[Signature, ...] = ()
     dates: tuple[DateMention, ...] = ()
     fee_exhibit: FeeExhibit | None = None
+    read_notes: tuple[ReadNote, ...] = ()
 
 
 @dataclass(**_NODE)
@@ -309,6 +323,20 @@ class Submission(Node):
     layout: Literal["sgml", "nc"]
     header: SubmissionHeader | None = None
     documents: tuple[SubmissionDocument, ...] = ()
+    read_notes: tuple[ReadNote, ...] = ()
+
+
+def node_kinds() -> frozenset[str]:
+    """The ``kind`` tag of every node class: what a rule may declare it visits."""
+    kinds = set()
+    pending = list(Node.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        kind = next((f.default for f in fields(cls) if f.name == "kind"), None)
+        if isinstance(kind, str):
+            kinds.add(kind)
+    return frozenset(kinds)
 
 
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}

@@ -20,7 +20,6 @@ from filinglint.linter.registry import SelectionError, all_rules, select_rules
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist",
 )  # fmt: skip
-RULE_OPTION_TABLES = ("fee-mismatch", "transaction-type-count")
 
 
 class ConfigError(Exception):
@@ -211,7 +210,7 @@ def _settings(path: Path, table: dict) -> Settings:
         output_format=table.get("output-format"),
         fail_on=table.get("fail-on"),
         rule_options=tuple(
-            (name, dict(table[name])) for name in RULE_OPTION_TABLES if name in table
+            (rule.name, dict(table[rule.name])) for rule in all_rules() if rule.name in table
         ),
     )
 

@@ -1,28 +1,75 @@
-"""What a rule's check receives besides the node: the filing, and a way to report."""
+"""What a rule's check receives besides the node: the document, options, and a way to report."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from filinglint.linter.ast import Filing, Span, Submission
-from filinglint.linter.diagnostics import Diagnostic, Location
+from filinglint.linter.diagnostics import Diagnostic, Edit, Fix, Location
 
 if TYPE_CHECKING:
     from filinglint.linter.rule import Rule
+    from filinglint.linter.source import Source
 
 
 class Context:
-    """Per-file state for one walk; ``report`` turns a span into a Diagnostic."""
+    """Per-file state for one walk; ``report`` turns a span into a Diagnostic.
 
-    __slots__ = ("diagnostics", "filing", "options", "path", "rule", "submission")
+    ``filing`` is the document being walked (in a submission, the one the node is in);
+    ``submission`` the whole submission when the file is one.
+    """
 
-    def __init__(self, path: str, filing: Filing, options: dict | None = None) -> None:
-        self.path = path
-        self.filing = filing
-        self.options = options or {}
+    __slots__ = ("diagnostics", "filing", "options", "rule", "severity", "source", "submission")
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.filing: Filing | None = None
+        self.submission: Submission | None = None
+        self.options: dict = {}
         self.diagnostics: list[Diagnostic] = []
         self.rule: Rule | None = None
-        self.submission: Submission | None = None  # set when the file is a submission
+        self.severity: str | None = None  # the configured severity, else the rule's
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def offsets(self, span: Span) -> tuple[int, int]:
+        """The character offsets of ``span`` in the opened file (end exclusive)."""
+        starts = self.source.line_starts
+        return (
+            starts[span.line - 1] + span.column - 1,
+            starts[span.end_line - 1] + span.end_column - 1,
+        )
+
+    def edit(self, start: int, end: int, content: str, *, expect: str) -> Edit | None:
+        """Replace the file's characters ``start``–``end`` by ``content``.
+
+        ``expect`` is the text the rule read there; where the file says something else
+        at those offsets (an HTML entity, markup between the characters), there is no
+        edit: a fix must never touch text the rule did not read.
+        """
+        if not 0 <= start <= end <= len(self.source.text):
+            return None
+        if self.source.text[start:end] != expect:
+            return None
+        line, column = self.source.position(start)
+        end_line, end_column = self.source.position(end)
+        return Edit(
+            start=start,
+            end=end,
+            content=content,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+        )
+
+    def fix(self, message: str, *edits: Edit) -> Fix:
+        """A fix of the running rule's declared safety (``Rule.fix``)."""
+        rule = self.rule
+        assert rule is not None and rule.fix != "none", "only a rule that declares fixes fixes"
+        return Fix(message=message, safety=rule.fix, edits=edits)  # type: ignore[arg-type]
 
     def report(
         self,
@@ -31,6 +78,7 @@ class Context:
         *,
         hint: str | None = None,
         related: list[tuple[Span, str]] = (),
+        fix: Fix | None = None,
     ) -> None:
         rule = self.rule
         assert rule is not None, "report() is only valid while a rule runs"
@@ -38,7 +86,7 @@ class Context:
             Diagnostic(
                 code=rule.code,
                 name=rule.name,
-                severity=rule.severity,
+                severity=self.severity or rule.severity,  # type: ignore[arg-type]
                 message=message,
                 path=self.path,
                 line=span.line,
@@ -57,6 +105,6 @@ class Context:
                     )
                     for where, text in related
                 ),
-                fix=None,
+                fix=fix,
             )
         )

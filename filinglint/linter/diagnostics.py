@@ -48,24 +48,36 @@ class Location:
 
 @dataclass(**_RECORD)
 class Edit:
-    """Replace the text between two positions (end exclusive) with ``content``."""
+    """Replace the characters ``start``–``end`` (end exclusive) of the opened file.
+
+    Offsets count characters of the file as read (line ends normalised to ``\\n``); the
+    positions say the same in lines and columns for reporters and SARIF.
+    """
 
     __pydantic_config__ = _CONFIG
 
+    start: int
+    end: int
+    content: str
     line: int
     column: int
     end_line: int
     end_column: int
-    content: str
 
 
 @dataclass(**_RECORD)
 class Fix:
-    """Edits that would make the finding go away, with a title saying what they do."""
+    """Edits that would make the finding go away, what they do, and how safe they are.
+
+    ``safe``: applying it cannot change what the filing means beyond correcting the
+    defect. ``unsafe``: it may (the filing might be wrong elsewhere), so it is applied
+    only with ``--unsafe-fixes``.
+    """
 
     __pydantic_config__ = _CONFIG
 
     message: str
+    safety: Literal["safe", "unsafe"]
     edits: tuple[Edit, ...]
 
 

@@ -8,12 +8,13 @@ so diagnostics, code frames and fingerprints all speak of that file's lines.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from filinglint.linter.ast import (
     CoverPage,
     Filing,
     Node,
+    ReadNote,
     Span,
     Submission,
     SubmissionDocument,
@@ -25,14 +26,26 @@ from filinglint.linter.source import Source
 _HTML_HEAD = ("<html", "<!doctype html", "<?xml")
 
 
-def build_root(source: Source) -> tuple[Node, list[tuple[Span, str]]]:
-    """The AST root and the notes about documents that were not read (binary parts)."""
+def build_root(source: Source) -> Filing | Submission:
+    """The AST root: the file's one document, or its submission; with its read notes."""
     from filinglint.linter.envelope import split_submission
 
     submission = split_submission(source.text)
     if submission is None:
-        return _document(source, 0, len(source.text), _plain_kind(source)), []
-    return _submission(source, submission)
+        root: Filing | Submission = _document(source, 0, len(source.text), _plain_kind(source))
+    else:
+        root = _submission(source, submission)
+    if not source.notes:
+        return root
+    notes = tuple(
+        ReadNote(
+            span=_located(source, note.offset, note.offset + 1),
+            reason="undecodable" if note.severity == "error" else "fallback-encoding",
+            message=note.message,
+        )
+        for note in source.notes
+    )
+    return replace(root, read_notes=notes)  # a new root, never a patched one
 
 
 def _plain_kind(source: Source) -> str:
@@ -134,10 +147,9 @@ def _located(source: Source, start: int, end: int) -> Span:
     return Span(line=line, column=column, end_line=end_line, end_column=end_column + 1)
 
 
-def _submission(source: Source, submission) -> tuple[Submission, list[tuple[Span, str]]]:
+def _submission(source: Source, submission) -> Submission:
     from filinglint.linter.envelope import content_kind
 
-    notes: list[tuple[Span, str]] = []
     documents = []
     for part in submission.parts:
         kind = content_kind(part, source.text)
@@ -150,11 +162,6 @@ def _submission(source: Source, submission) -> tuple[Submission, list[tuple[Span
         filing = None
         if kind in ("text", "html", "xbrl") and part.text_end > part.text_start:
             filing = _document(source, part.text_start, part.text_end, kind)
-        elif kind == "binary":
-            name = part.tag("FILENAME") or f"sequence {part.tag('SEQUENCE') or '?'}"
-            notes.append(
-                (type_span, f"document {part.type or '?'} ({name}) is binary; not checked")
-            )
         documents.append(
             SubmissionDocument(
                 span=_located(source, part.start, part.end),
@@ -174,7 +181,7 @@ def _submission(source: Source, submission) -> tuple[Submission, list[tuple[Span
         header=header,
         documents=tuple(documents),
     )
-    return root, notes
+    return root
 
 
 def _header(source: Source, header) -> SubmissionHeader:

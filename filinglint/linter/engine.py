@@ -1,5 +1,8 @@
 """Check one source: build its AST, walk it once, and collect every rule's findings.
 
+The engine owns everything between "these rules are selected" and "these are the
+findings": per-file ignores, severity overrides and rule options (defaults from each
+rule's declaration, then the configuration's values) are applied here, not by the CLI.
 A rule that raises does not end the run: its exception becomes an internal-error
 diagnostic for that file, and the other rules still report.
 """
@@ -7,20 +10,21 @@ diagnostic for that file, and the other rules still report.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
-from filinglint.linter.ast import Filing, Span, iter_nodes
+from filinglint.linter.ast import Span, iter_nodes
 from filinglint.linter.context import Context
 from filinglint.linter.diagnostics import Diagnostic
-from filinglint.linter.registry import find_rule
+from filinglint.linter.registry import find_rule, select_rules
 from filinglint.linter.rule import Rule
 from filinglint.linter.source import Source
 
-_NO_OPTIONS: dict = {}
+if TYPE_CHECKING:
+    from filinglint.linter.config import Settings
+
 INTERNAL_ERROR = "internal-error"
-NOT_UTF8 = "non-utf8-text"
-UNDECODABLE = "undecodable-bytes"
-BINARY_DOCUMENT = "binary-document"
+_Visitors = dict[str, list[tuple[Rule, object]]]
 
 
 class Engine:
@@ -28,74 +32,97 @@ class Engine:
 
     def __init__(
         self,
-        rules: list[Rule],
-        options: dict[str, dict] | None = None,
-        severity: dict[str, str] | None = None,
+        rules: Iterable[Rule],
+        options: Mapping[str, Mapping] | None = None,
+        severity: Mapping[str, str] | None = None,
+        per_file_ignores: Callable[[str], Iterable[str]] | None = None,
     ) -> None:
-        """``options`` maps a rule name to its options; ``severity`` a code to a severity."""
-        severity = severity or {}
-        rules = [
-            replace(rule, severity=severity[rule.code]) if rule.code in severity else rule
-            for rule in rules
-        ]
-        self.rules = rules
-        self.options = options or {}
-        self.visitors: dict[str, list[tuple[Rule, object]]] = defaultdict(list)
-        for rule in rules:
-            for kind, visitor in rule.visitors.items():
-                self.visitors[kind].append((rule, visitor))
+        """``options`` maps a rule name to its options; ``severity`` a code to a severity.
+
+        ``per_file_ignores(path)`` gives the selectors (codes, names, prefixes) that are
+        off for that path.
+        """
+        self.rules = tuple(rules)
+        configured = options or {}
+        self.options = {
+            rule.name: {**rule.option_defaults(), **configured.get(rule.name, {})}
+            for rule in self.rules
+        }
+        self.severity = {
+            rule.code: (severity or {}).get(rule.code, rule.severity) for rule in self.rules
+        }
+        self._ignores = per_file_ignores
+        self._tables: dict[frozenset[str], _Visitors] = {}
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Engine:
+        """The engine a configuration describes: its rules, options, severities, ignores."""
+        severity = {}
+        for key, level in settings.severity:
+            for rule in select_rules([key]):
+                severity[rule.code] = level
+        return cls(
+            settings.rules(),
+            options=settings.options(),
+            severity=severity,
+            per_file_ignores=settings.ignored_in,
+        )
+
+    def _visitors(self, path: str) -> _Visitors:
+        """The visitor table for ``path``: selected rules less its per-file ignores."""
+        off: frozenset[str] = frozenset()
+        if self._ignores is not None:
+            selectors = list(self._ignores(path))
+            if selectors:
+                off = frozenset(rule.code for rule in select_rules(selectors))
+        table = self._tables.get(off)
+        if table is None:
+            table = defaultdict(list)
+            for rule in self.rules:
+                if rule.code not in off:
+                    for kind, visitor in rule.visitors.items():
+                        table[kind].append((rule, visitor))
+            self._tables[off] = table
+        return table
 
     def check(self, source: Source) -> list[Diagnostic]:
         from filinglint.linter.documents import build_root
 
-        context = Context(source.path, filing=None)  # type: ignore[arg-type]
-        for note in source.notes:
-            name = UNDECODABLE if note.severity == "error" else NOT_UTF8
-            line, column = source.position(note.offset)
-            self._engine_report(
-                context,
-                name,
-                Span(line=line, column=column, end_line=line, end_column=column + 1),
-                note.message,
-            )
+        context = Context(source)
+        visitors = self._visitors(source.path)
         try:
-            root, skipped = build_root(source)
+            root = build_root(source)
         except Exception as exc:  # a builder bug must not end the run
             self._internal_error(context, "the parser", exc)
             return _finish(context.diagnostics)
-        for span, message in skipped:
-            self._engine_report(context, BINARY_DOCUMENT, span, message)
-        if isinstance(root, Filing):
-            context.filing = root
+        if root.kind == "filing":
+            context.filing = root  # type: ignore[assignment]
         else:
-            context.submission = root
-        visitors = self.visitors
+            context.submission = root  # type: ignore[assignment]
         options = self.options
+        severity = self.severity
         for node in iter_nodes(root):
             if node.kind == "filing":
-                context.filing = node  # rules see the document they are in
+                context.filing = node  # type: ignore[assignment]  # rules see their document
             for rule, visitor in visitors.get(node.kind, ()):
                 context.rule = rule
-                context.options = options.get(rule.name, _NO_OPTIONS)
+                context.options = options[rule.name]
+                context.severity = severity[rule.code]
                 try:
                     visitor(context, node)  # type: ignore[operator]
                 except Exception as exc:
                     self._internal_error(context, f"rule {rule.name}", exc)
         return _finish(context.diagnostics)
 
-    def _engine_report(self, context: Context, name: str, span: Span, message: str) -> None:
-        rule = next((r for r in self.rules if r.name == name), None)
-        if rule is None and name == INTERNAL_ERROR:
-            rule = find_rule(name)  # a crash is reported even where the rule is not selected
-        if rule is None:
-            return
-        context.rule = rule
-        context.report(span, message)
-
     def _internal_error(self, context: Context, where: str, exc: Exception) -> None:
+        """Report a crash, even where the internal-error rule is not selected."""
+        rule = find_rule(INTERNAL_ERROR)
+        assert rule is not None
+        context.rule = rule
+        context.severity = self.severity.get(rule.code, rule.severity)
         span = Span(line=1, column=1, end_line=1, end_column=1)
         message = f"{where} failed: {type(exc).__name__}: {exc}; please report this bug"
-        self._engine_report(context, INTERNAL_ERROR, span, message)
+        context.report(span, message)
 
 
 def _finish(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -1,8 +1,11 @@
-"""The table of rules: discovered from ``filinglint/rules/<prefix>/<code>_<name>.py`` modules.
+"""The table of rules: discovered from ``filinglint/rules/<prefix>/<code>_<name>.py``.
 
-Adding a rule means adding its module (and tests); nothing here changes. Selection
-(``--select``/``--ignore`` by code, name or code prefix) is resolved once into a list
-before any file is checked.
+Adding a rule means adding its module (and its case files); nothing here changes. The
+folder is the code's prefix and the file name starts with the code, so
+``filinglint rule FEE001`` is ``rules/fee/fee001_fee_mismatch.py``; a module in the
+wrong place, or two rules with one code or name, fail at discovery (and so in a test).
+Selection (``--select``/``--ignore`` by code, name or code prefix) is resolved once
+into a list before any file is checked.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import importlib
 import os
 from functools import cache
 
-from filinglint.linter.rule import Rule
+from filinglint.linter.rule import Rule, RuleDeclarationError
 
 RULES_PACKAGE = "filinglint.rules"
 _RULES_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "rules")
@@ -21,23 +24,40 @@ class SelectionError(ValueError):
     """A --select/--ignore entry that names no rule."""
 
 
+def _rule_modules() -> list[tuple[str, str]]:
+    """(folder, module file stem) of every rule module, in a stable order."""
+    found = []
+    for folder in sorted(os.listdir(_RULES_DIR)):
+        folder_dir = os.path.join(_RULES_DIR, folder)
+        if not os.path.isdir(folder_dir) or folder.startswith(("_", ".")):
+            continue
+        for filename in sorted(os.listdir(folder_dir)):
+            if filename.endswith(".py") and not filename.startswith("_"):
+                found.append((folder, filename[:-3]))
+    return found
+
+
 @cache
 def all_rules() -> tuple[Rule, ...]:
-    """Every rule, sorted by code; each module's docstring becomes its docs."""
+    """Every rule, sorted by code, each checked against where its module stands."""
     rules: list[Rule] = []
-    for family in sorted(os.listdir(_RULES_DIR)):
-        family_dir = os.path.join(_RULES_DIR, family)
-        if not os.path.isdir(family_dir) or family.startswith(("_", ".")):
-            continue
-        for filename in sorted(os.listdir(family_dir)):
-            if not filename.endswith(".py") or filename.startswith("_"):
-                continue
-            module = importlib.import_module(f"{RULES_PACKAGE}.{family}.{filename[:-3]}")
-            rule: Rule = module.RULE
-            object.__setattr__(rule, "docs", (module.__doc__ or "").strip())
-            object.__setattr__(rule, "family", family)
-            rules.append(rule)
+    for folder, stem in _rule_modules():
+        module = importlib.import_module(f"{RULES_PACKAGE}.{folder}.{stem}")
+        rule = getattr(module, "RULE", None)
+        if not isinstance(rule, Rule):
+            raise RuleDeclarationError(f"rules/{folder}/{stem}.py defines no RULE = Rule(...)")
+        if folder != rule.family or not stem.startswith(rule.code.lower() + "_"):
+            raise RuleDeclarationError(
+                f"rules/{folder}/{stem}.py declares {rule.code}: it belongs in "
+                f"rules/{rule.family}/{rule.code.lower()}_….py"
+            )
+        rules.append(rule)
     rules.sort(key=lambda r: r.code)
+    for key in ("code", "name"):
+        values = [getattr(r, key) for r in rules]
+        duplicates = sorted({v for v in values if values.count(v) > 1})
+        if duplicates:
+            raise RuleDeclarationError(f"two rules share the {key} {', '.join(duplicates)}")
     return tuple(rules)
 
 

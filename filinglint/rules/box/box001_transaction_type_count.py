@@ -132,10 +132,27 @@ def _check_cross_border(ctx: Context, group: BoxGroup) -> None:
             )
 
 
+# The roles a configured combination may name: the form spec's transaction-type group.
+TRANSACTION_ROLES = tuple(_group_spec("transaction-type").get("roles", ()))
+
 RULE = Rule(
     code="BOX001",
     name="transaction-type-count",
     severity="error",
     summary="exactly one tender-offer type box (14d-1 or 13e-4) must be checked",
+    docs=__doc__,
     visitors={"box_group": check},
+    options={
+        "allowed-combinations": {
+            "type": ["array", "null"],
+            "default": None,
+            "description": "Sets of transaction-type box roles that may be checked together;"
+            " replaces the form spec's exactly-one-of rule.",
+            "items": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": {"enum": list(TRANSACTION_ROLES)},
+            },
+        }
+    },
 )

@@ -44,5 +44,6 @@ RULE = Rule(
     name="date-invalid",
     severity="error",
     summary="a written date that does not exist",
+    docs=__doc__,
     visitors={"date_mention": check},
 )

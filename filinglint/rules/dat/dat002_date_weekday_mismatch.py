@@ -10,6 +10,10 @@ correcting amendment.
 ## Example
 `…the offer will expire at 5:00 p.m. on Wednesday, April 24, 2003.`
 
+## Fix
+Unsafe: the weekday is rewritten to match the date. The date may be the wrong half, so
+the fix is applied only with `--unsafe-fixes` after a person has looked.
+
 ## How to fix
 Decide which half is right (usually the date) and correct the other everywhere it
 appears.
@@ -32,10 +36,13 @@ def check(ctx: Context, date: DateMention) -> None:
     if actual == date.weekday:
         return
     plain = f"{calendar.month_name[date.month]} {date.day}, {date.year}"
+    start, _ = ctx.offsets(date.span)
+    edit = ctx.edit(start, start + len(date.weekday), actual, expect=date.weekday)
     ctx.report(
         date.span,
         f"{plain} is a {actual}, not a {date.weekday}",
         hint=f'write "{actual}, {plain}" if the date is right',
+        fix=ctx.fix(f'write "{actual}"', edit) if edit else None,
     )
 
 
@@ -44,5 +51,7 @@ RULE = Rule(
     name="date-weekday-mismatch",
     severity="error",
     summary="weekday does not match the date it precedes",
+    docs=__doc__,
     visitors={"date_mention": check},
+    fix="unsafe",
 )

@@ -64,5 +64,6 @@ RULE = Rule(
     name="date-order",
     severity="error",
     summary="original, amendment and signature dates run backwards",
+    docs=__doc__,
     visitors={"filing": check},
 )

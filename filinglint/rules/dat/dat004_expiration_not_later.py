@@ -50,5 +50,6 @@ RULE = Rule(
     name="expiration-not-later",
     severity="error",
     summary="an extension's new expiration is not after the previous one",
+    docs=__doc__,
     visitors={"filing": check},
 )

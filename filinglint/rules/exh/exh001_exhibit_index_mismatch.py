@@ -144,5 +144,6 @@ RULE = Rule(
     name="exhibit-index-mismatch",
     severity="error",
     summary="Item 12 exhibit list and Index to Exhibits disagree",
+    docs=__doc__,
     visitors={"filing": check},
 )

@@ -22,6 +22,11 @@ $2,500,000 × 0.0000809 = $202.25, so the stated $203.00 is $0.75 too much.
 `tolerance-cents` (`[tool.filinglint.fee-mismatch]`, default 0): the largest difference,
 in cents, still accepted.
 
+## Fix
+Unsafe: the fee is rewritten as valuation × the stated rate (its digits only, in the
+same style). The filing may be wrong in the valuation or the rate instead, which only
+its author can tell.
+
 ## How to fix
 Recompute the fee from the valuation and the rate in force on the filing date, and
 correct the fee (or the valuation or rate, if that is what is wrong).
@@ -29,10 +34,12 @@ correct the fee (or the valuation or rate, if that is what is wrong).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
-from filinglint.linter.ast import FeeTable
+from filinglint.linter.ast import FeeTable, Money
 from filinglint.linter.context import Context
+from filinglint.linter.diagnostics import Edit
 from filinglint.linter.money import dollars, multiply, subtract, to_cents
 from filinglint.linter.rule import Rule
 
@@ -51,6 +58,8 @@ def check(ctx: Context, table: FeeTable) -> None:
     rate = f"{table.rate.value.normalize():f}"
     if table.rate.text.lstrip("$").lstrip("0") != rate.lstrip("0"):
         rate += f", the stated rate of {table.rate.text}"
+    edit = _fee_edit(ctx, table.fee, expected)
+    fix = ctx.fix(f"state the fee as {dollars(expected)}", edit) if edit else None
     ctx.report(
         table.fee.span,
         f"stated filing fee {dollars(stated)} differs from the expected {dollars(expected)} "
@@ -60,7 +69,32 @@ def check(ctx: Context, table: FeeTable) -> None:
             (table.valuation.span, f"transaction valuation {dollars(table.valuation.amount)}"),
             (table.rate.span, f"fee rate {table.rate.text}"),
         ),
+        fix=fix,
     )
+
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def _fee_edit(ctx: Context, fee: Money, expected: Decimal) -> Edit | None:
+    """Rewrite the digits of the stated fee, in the same style; the ``$`` stays as is.
+
+    Only the number is edited, so a fee whose ``$`` stands in another table cell of
+    the HTML is fixed too; an amount written with words ("$2.5 million") is not.
+    """
+    number = _NUMBER.search(fee.text)
+    if number is None or number.end() != len(fee.text):
+        return None
+    written = number.group(0)
+    cents = to_cents(expected)
+    places = len(written.partition(".")[2])
+    if not str(cents).endswith(".00") and places < 2:
+        places = 2  # "$203" becomes "$202.25", never a rounded "$202"
+    integer_digits = len(written.partition(".")[0].replace(",", ""))
+    grouped = "," in written or integer_digits < 4  # keep "1787.50" ungrouped as written
+    content = f"{cents:{',' if grouped else ''}.{places}f}"
+    _, end = ctx.offsets(fee.span)
+    return ctx.edit(end - len(written), end, content, expect=written)
 
 
 RULE = Rule(
@@ -68,5 +102,15 @@ RULE = Rule(
     name="fee-mismatch",
     severity="error",
     summary="filing fee differs from transaction valuation × the stated fee rate",
+    docs=__doc__,
     visitors={"fee_table": check},
+    options={
+        "tolerance-cents": {
+            "type": "integer",
+            "minimum": 0,
+            "default": 0,
+            "description": "Largest difference, in cents, still accepted (default 0).",
+        }
+    },
+    fix="unsafe",
 )

@@ -102,5 +102,6 @@ RULE = Rule(
     name="fee-exhibit-line-fee",
     severity="warning",
     summary="a fee exhibit line's fee differs from its transaction valuation × fee rate",
+    docs=__doc__,
     visitors={"fee_exhibit": check},
 )

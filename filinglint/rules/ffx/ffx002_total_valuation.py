@@ -46,5 +46,6 @@ RULE = Rule(
     name="fee-exhibit-total-valuation",
     severity="warning",
     summary="a fee exhibit's total transaction valuation is not the sum of its lines",
+    docs=__doc__,
     visitors={"fee_exhibit": check},
 )

@@ -49,5 +49,6 @@ RULE = Rule(
     name="fee-exhibit-total-fee",
     severity="warning",
     summary="a fee exhibit's total fee is not the sum of its lines' fees",
+    docs=__doc__,
     visitors={"fee_exhibit": check},
 )

@@ -47,5 +47,6 @@ RULE = Rule(
     name="fee-exhibit-total-offsets",
     severity="warning",
     summary="a fee exhibit's total fee offsets are not the sum of the offsets claimed",
+    docs=__doc__,
     visitors={"fee_exhibit": check},
 )

@@ -69,5 +69,6 @@ RULE = Rule(
     name="fee-exhibit-offsets-exceed-fee",
     severity="warning",
     summary="a fee exhibit's total fee offsets exceed the fee left to pay",
+    docs=__doc__,
     visitors={"fee_exhibit": check},
 )

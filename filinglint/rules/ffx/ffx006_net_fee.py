@@ -104,5 +104,6 @@ RULE = Rule(
     name="fee-exhibit-net-fee",
     severity="warning",
     summary="a fee exhibit's net fee due is not total fee − previously paid − offsets",
+    docs=__doc__,
     visitors={"fee_exhibit": check},
 )

@@ -64,5 +64,6 @@ RULE = Rule(
     name="fee-exhibit-previously-paid-exceeds-fee",
     severity="warning",
     summary="a fee exhibit's total fees previously paid exceed its total fee",
+    docs=__doc__,
     visitors={"fee_exhibit": check},
 )

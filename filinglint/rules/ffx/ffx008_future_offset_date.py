@@ -74,5 +74,6 @@ RULE = Rule(
     name="fee-exhibit-future-offset-date",
     severity="warning",
     summary="a fee exhibit's offset line gives a filing date in the future",
+    docs=__doc__,
     visitors={"fee_exhibit": check},
 )

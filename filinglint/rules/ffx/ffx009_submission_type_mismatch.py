@@ -60,5 +60,6 @@ RULE = Rule(
     name="fee-exhibit-submission-type-mismatch",
     severity="error",
     summary="a fee exhibit's submission type differs from the submission header's",
+    docs=__doc__,
     visitors={"fee_exhibit": check},
 )

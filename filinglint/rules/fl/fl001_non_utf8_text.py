@@ -14,11 +14,21 @@ also explains how such characters appear in other messages.
 Save the file as UTF-8 (or plain ASCII), replacing smart quotes with straight ones.
 """
 
+from filinglint.linter.ast import ReadNote
+from filinglint.linter.context import Context
 from filinglint.linter.rule import Rule
+
+
+def check(ctx: Context, note: ReadNote) -> None:
+    if note.reason == "fallback-encoding":
+        ctx.report(note.span, note.message)
+
 
 RULE = Rule(
     code="FL001",
     name="non-utf8-text",
     severity="info",
     summary="file is not UTF-8 and was read as Windows-1252",
+    docs=__doc__,
+    visitors={"read_note": check},
 )

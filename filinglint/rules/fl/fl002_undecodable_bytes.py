@@ -15,11 +15,21 @@ rejects documents that contain them, and the text around them may be damaged.
 Re-export the document from its source as UTF-8 or ASCII, or delete the stray byte.
 """
 
+from filinglint.linter.ast import ReadNote
+from filinglint.linter.context import Context
 from filinglint.linter.rule import Rule
+
+
+def check(ctx: Context, note: ReadNote) -> None:
+    if note.reason == "undecodable":
+        ctx.report(note.span, note.message)
+
 
 RULE = Rule(
     code="FL002",
     name="undecodable-bytes",
     severity="error",
     summary="bytes that no known encoding explains",
+    docs=__doc__,
+    visitors={"read_note": check},
 )

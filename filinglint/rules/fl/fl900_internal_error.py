@@ -21,4 +21,5 @@ RULE = Rule(
     name="internal-error",
     severity="error",
     summary="filinglint failed while checking this file",
+    docs=__doc__,
 )

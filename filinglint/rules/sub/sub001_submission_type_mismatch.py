@@ -80,5 +80,6 @@ RULE = Rule(
     name="submission-type-mismatch",
     severity="error",
     summary="EDGAR submission type disagrees with the cover's boxes or amendment number",
+    docs=__doc__,
     visitors={"submission": check},
 )

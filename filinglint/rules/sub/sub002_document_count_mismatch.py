@@ -52,5 +52,6 @@ RULE = Rule(
     name="document-count-mismatch",
     severity="error",
     summary="PUBLIC DOCUMENT COUNT differs from the documents present",
+    docs=__doc__,
     visitors={"submission": check},
 )

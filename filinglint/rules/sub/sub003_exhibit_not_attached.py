@@ -78,5 +78,6 @@ RULE = Rule(
     name="exhibit-not-attached",
     severity="error",
     summary="an exhibit filed herewith is not attached, or an attached one is not listed",
+    docs=__doc__,
     visitors={"submission": check},
 )

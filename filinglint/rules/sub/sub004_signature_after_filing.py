@@ -52,5 +52,6 @@ RULE = Rule(
     name="signature-after-filing",
     severity="error",
     summary="a signature is dated after the submission's filing date",
+    docs=__doc__,
     visitors={"submission": check},
 )

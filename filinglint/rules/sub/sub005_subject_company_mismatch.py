@@ -79,5 +79,6 @@ RULE = Rule(
     name="subject-company-mismatch",
     severity="error",
     summary="the header's subject company differs from the cover's",
+    docs=__doc__,
     visitors={"submission": check},
 )

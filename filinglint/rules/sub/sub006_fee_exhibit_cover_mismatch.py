@@ -61,5 +61,6 @@ RULE = Rule(
     name="fee-exhibit-cover-mismatch",
     severity="error",
     summary="the fee exhibit's totals differ from the Schedule TO's fee table",
+    docs=__doc__,
     visitors={"submission": check},
 )
