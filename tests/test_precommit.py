@@ -42,13 +42,15 @@ def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
     return done.stdout
 
 
-def _try_repo(filing: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def _try_repo(
+    filing: str, cwd: Path, env: dict[str, str], hook: str = "filinglint"
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
             str(PRE_COMMIT),
             "try-repo",
             str(ROOT),
-            "filinglint",
+            hook,
             "--files",
             filing,
             "--color",
@@ -113,6 +115,15 @@ def test_hook_fails_on_the_seed_and_passes_once_corrected(
     assert "filinglint" in output and "Failed" in output, output
     assert "FEE001 [fee-mismatch]" in output, output
     assert "EXH001 [exhibit-index-mismatch]" in output, output
+
+    # The fix hook applies safe fixes only: the seed's fee fix is unsafe, so the file
+    # stays as it is and the hook fails on the findings, pointing at --unsafe-fixes.
+    before = filing.read_bytes()
+    fixing = _try_repo(SEED.name, work, env, hook="filinglint-fix")
+    output = fixing.stdout + fixing.stderr
+    assert fixing.returncode == 1, output
+    assert "FEE001 [fee-mismatch]" in output and "--unsafe-fixes" in output, output
+    assert filing.read_bytes() == before
 
     filing.write_text(clean_seed_text, encoding="utf-8")  # "$202.25", "Form of Notice"
     _git("add", SEED.name, cwd=work, env=env)

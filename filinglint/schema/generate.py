@@ -11,7 +11,6 @@ import sys
 
 from filinglint.schema import SCHEMA_DIR
 
-
 _SELECTORS = {"$ref": "#/$defs/selectors"}
 _GLOBS = {"$ref": "#/$defs/globs"}
 

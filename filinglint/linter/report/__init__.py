@@ -26,10 +26,11 @@ def get_reporter(name: str) -> Callable[..., str]:
     return importlib.import_module(FORMATS[name]).render
 
 
-def summary(diagnostics) -> str:
+def summary(diagnostics, fixed: int = 0) -> str:
     """A closing line such as "Found 2 errors." or "All checks passed!"."""
+    done = f"Fixed {fixed} finding{'s' if fixed != 1 else ''}. " if fixed else ""
     if not diagnostics:
-        return "All checks passed!"
+        return done + "All checks passed!"
     counts: dict[str, int] = {}
     for diagnostic in diagnostics:
         counts[diagnostic.severity] = counts.get(diagnostic.severity, 0) + 1
@@ -38,4 +39,17 @@ def summary(diagnostics) -> str:
         count = counts.get(severity, 0)
         if count:
             words.append(f"{count} {severity}{'s' if count != 1 else ''}")
-    return "Found " + ", ".join(words) + "."
+    return done + "Found " + ", ".join(words) + "."
+
+
+def fix_summary(diagnostics, unsafe: bool = False) -> str:
+    """How many findings ``--fix`` would fix, and how many more ``--unsafe-fixes`` would."""
+    safe = sum(1 for d in diagnostics if d.fix and (d.fix.safety == "safe" or unsafe))
+    hidden = sum(1 for d in diagnostics if d.fix and d.fix.safety == "unsafe" and not unsafe)
+    parts = []
+    if safe:
+        parts.append(f"{safe} fixable with --fix" + (" --unsafe-fixes" if unsafe else ""))
+    if hidden:
+        plural = "es" if hidden != 1 else ""
+        parts.append(f"{hidden} unsafe fix{plural} available with --fix --unsafe-fixes")
+    return "[*] " + "; ".join(parts) + "." if parts else ""

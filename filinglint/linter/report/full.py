@@ -59,6 +59,9 @@ def render(diagnostics, sources, color: bool = False) -> str:
             lines.extend(_frame(source, diagnostic, color))
         if diagnostic.hint:
             lines.append(f"  = hint: {diagnostic.hint}")
+        if diagnostic.fix is not None:
+            how = "" if diagnostic.fix.safety == "safe" else " (unsafe: --fix --unsafe-fixes)"
+            lines.append(f"  = fix: {diagnostic.fix.message}{how}")
         for where in diagnostic.related:
             lines.append(f"  = related: {where.path}:{where.line}:{where.column}: {where.message}")
         blocks.append("\n".join(lines) + "\n")

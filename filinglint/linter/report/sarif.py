@@ -85,7 +85,31 @@ def _result(diagnostic, rule_index: dict[str, int], fingerprint: str) -> dict:
             for number, r in enumerate(d.related, start=1)
         ]
     result["partialFingerprints"] = {FINGERPRINT_VERSION: fingerprint}
+    if d.fix is not None:
+        result["fixes"] = [_fix(d.path, d.fix)]
     return result
+
+
+def _fix(path: str, fix) -> dict:
+    """A SARIF fix: the edits as replacements of regions of the one file they change."""
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": edit.line,
+                "startColumn": edit.column,
+                "endLine": edit.end_line,
+                "endColumn": edit.end_column,
+            },
+            "insertedContent": {"text": edit.content},
+        }
+        for edit in fix.edits
+    ]
+    return {
+        "description": {"text": f"{fix.message} ({fix.safety} fix)"},
+        "artifactChanges": [
+            {"artifactLocation": {"uri": artifact_uri(path)}, "replacements": replacements}
+        ],
+    }
 
 
 def render(diagnostics, sources) -> str:

@@ -1,0 +1,161 @@
+"""The command line: every subcommand, option and help text (argparse), and nothing else."""
+
+from __future__ import annotations
+
+import argparse
+
+from filinglint import __version__
+from filinglint.linter.report import FORMATS
+
+FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning")}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="filinglint",
+        description="A fast, exact linter for SEC EDGAR filings (Schedule TO and amendments).",
+    )
+    parser.add_argument("--version", action="version", version=f"filinglint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check filings and report findings")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar="PATH",
+        help="files or directories to check ('-' reads stdin); default '.'",
+    )
+    check.add_argument(
+        "--output-format",
+        choices=tuple(FORMATS),
+        default=None,
+        help="how findings are printed on stdout (default: full)",
+    )
+    check.add_argument(
+        "--output-file",
+        action="append",
+        default=[],
+        metavar="FORMAT=PATH",
+        help="also write FORMAT to PATH (repeatable), e.g. sarif=results.sarif",
+    )
+    _selection_options(check)
+    check.add_argument(
+        "--fail-on",
+        choices=tuple(FAIL_LEVELS),
+        default=None,
+        help="lowest severity that makes the exit code 1 (default: warning)",
+    )
+    check.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when findings are reported (input errors still exit 2)",
+    )
+    check.add_argument(
+        "--fix", action="store_true", help="apply safe fixes to the files (atomically)"
+    )
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="also offer and apply unsafe fixes (with --fix or --diff)",
+    )
+    check.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff and write nothing (exit 1 when there is one)",
+    )
+    check.add_argument("--show-fixes", action="store_true", help="list the findings --fix fixed")
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings each rule reported instead of the findings",
+    )
+    source = check.add_mutually_exclusive_group()
+    source.add_argument(
+        "--show-source",
+        dest="show_source",
+        action="store_true",
+        default=None,
+        help="show a code frame under each finding (the default)",
+    )
+    source.add_argument(
+        "--no-show-source", dest="show_source", action="store_false", help="do not show code frames"
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour output (auto: on a terminal, unless NO_COLOR is set)",
+    )
+    check.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print findings only: no summary line, no progress",
+    )
+    check.add_argument(
+        "--baseline", metavar="FILE", help="hide findings recorded in this baseline file"
+    )
+    check.add_argument(
+        "--write-baseline", metavar="FILE", help="record every current finding in FILE (and exit 0)"
+    )
+    check.add_argument(
+        "--stdin-filename",
+        default=None,
+        metavar="PATH",
+        help="the name to report for input read from stdin",
+    )
+    _config_options(check)
+
+    config = commands.add_parser("config", help="print the effective configuration")
+    config.add_argument(
+        "path",
+        nargs="?",
+        default=".",
+        metavar="PATH",
+        help="the file or folder whose configuration to show (default '.')",
+    )
+    config.add_argument("--output-format", choices=("toml", "json"), default="toml")
+    _config_options(config)
+
+    parse = commands.add_parser("parse", help="print a filing's AST")
+    parse.add_argument("path", metavar="PATH", help="a filing ('-' reads stdin)")
+    parse.add_argument("--json", action="store_true", help="print the AST as JSON")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    rule = commands.add_parser("rule", help="explain one rule")
+    rule.add_argument("rule", metavar="CODE|NAME")
+    rule.add_argument("--output-format", choices=("text", "json"), default="text")
+    return parser
+
+
+def _selection_options(parser: argparse.ArgumentParser) -> None:
+    for flag, text in (
+        ("--select", "only these rules (replaces the configured selection)"),
+        ("--extend-select", "these rules in addition to the selection"),
+        ("--ignore", "skip these rules"),
+    ):
+        parser.add_argument(
+            flag,
+            action="append",
+            default=None,
+            metavar="RULES",
+            help=f"{text}: codes, names or code prefixes, comma-separated",
+        )
+
+
+def _config_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="use this pyproject.toml or filinglint.toml, not the nearest one",
+    )
+    parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+
+
+def split_selectors(values: list[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())

@@ -1,0 +1,167 @@
+"""The commands that explain rather than check: config, parse, rules, rule."""
+
+from __future__ import annotations
+
+import argparse
+
+from filinglint.cli.output import EXIT_CLEAN, EXIT_ERROR, error, write
+
+
+def run_config(args: argparse.Namespace) -> int:
+    from filinglint.linter.config import ConfigError, ConfigResolver
+
+    try:
+        settings = ConfigResolver(args.config, args.isolated).for_path(args.path)
+    except ConfigError as exc:
+        error(str(exc))
+        return EXIT_ERROR
+    data = settings.as_dict()
+    import json
+
+    if args.output_format == "json":
+        write(json.dumps({"config-file": settings.path, **data}, indent=2) + "\n")
+        return EXIT_CLEAN
+    lines = [f"# configuration file: {settings.path or 'none (defaults)'}"]
+    tables = []
+    for key, value in data.items():
+        if isinstance(value, dict) and value and key not in ("per-file-ignores", "severity"):
+            tables.append((key, value))
+        elif isinstance(value, dict):
+            inline = ", ".join(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in value.items())
+            lines.append(f"{key} = {{ {inline} }}" if inline else f"{key} = {{}}")
+        else:
+            lines.append(f"{key} = {json.dumps(value)}")
+    for key, value in tables:
+        lines.append(f"\n[{key}]")
+        lines.extend(f"{k} = {json.dumps(v)}" for k, v in value.items())
+    write("\n".join(lines) + "\n")
+    return EXIT_CLEAN
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    from filinglint.linter.documents import build_root
+    from filinglint.linter.source import InputError, read_path
+
+    try:
+        source = read_path(args.path)
+    except InputError as exc:
+        error(str(exc))
+        return EXIT_ERROR
+    root = build_root(source)
+    if args.json:
+        from filinglint.linter.models import dump_filing
+
+        write(dump_filing(root) + "\n")
+    elif root.kind == "submission":
+        write(submission_outline(root))
+    else:
+        write(outline(root))
+    return EXIT_CLEAN
+
+
+def submission_outline(submission) -> str:
+    """The header, then each document and the outline of those that were read."""
+    header = submission.header
+    lines = []
+    if header is not None:
+        lines.append(
+            f"submission {header.accession or '?'}: {header.submission_type or '?'}, "
+            f"{header.document_count} documents, filed as of {header.filed_as_of or '?'}"
+        )
+        lines.extend(f"{p.role}: {p.name} (CIK {p.cik or '?'})" for p in header.parties)
+    for document in submission.documents:
+        name = document.filename or "no file name"
+        lines.append(
+            f"\n== document {document.sequence or '?'}: {document.type} "
+            f"({name}, {document.content}, line {document.span.line})"
+        )
+        if document.filing is not None:
+            lines.append(outline(document.filing).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def outline(filing) -> str:
+    """A short human summary of what the parser found, one line per structure."""
+    if filing.fee_exhibit is not None:
+        return "".join(
+            f"fee exhibit {row.table or '-'} {row.number or ''}: "
+            + ", ".join(f"{f.name}={f.value}" for f in row.facts)
+            + "\n"
+            for row in filing.fee_exhibit.rows
+        )
+    cover = filing.cover
+    fee = cover.fee_table
+    lines = [
+        f"form: {cover.form or '?'}  amendment: {cover.amendment_number}",
+        f"subject company: {cover.subject_company.value if cover.subject_company else '?'}",
+        f"CUSIP: {cover.cusip.value if cover.cusip else '?'}",
+    ]
+    if fee is not None:
+        lines.append(
+            f"fee table: valuation {fee.valuation.text if fee.valuation else '?'}, "
+            f"fee {fee.fee.text if fee.fee else '?'}, rate {fee.rate.text if fee.rate else '?'}"
+        )
+    for box in cover.boxes:
+        lines.append(f"box {box.mark:5} {box.state:10} {box.role or '-':28} line {box.span.line}")
+    for item in filing.items:
+        lines.append(f"item {', '.join(map(str, item.numbers))}: line {item.span.line}")
+    for exhibits in filing.exhibit_lists:
+        lines.append(
+            f"exhibits ({exhibits.source}, {exhibits.mode}): {len(exhibits.entries)} entries, "
+            f"legend {', '.join(n.marker + ' ' + n.text for n in exhibits.legend) or 'none'}"
+        )
+    for signature in filing.signatures:
+        when = signature.date.text if signature.date else "?"
+        lines.append(f"signed by {signature.signer or '?'} on {when}")
+    for date in filing.dates:
+        if date.role:
+            lines.append(f"date {date.role}: {date.text} (line {date.span.line})")
+    lines.append(f"dates mentioned: {len(filing.dates)}")
+    return "\n".join(lines) + "\n"
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    from filinglint.linter.registry import all_rules
+
+    rules = all_rules()
+    if args.output_format == "json":
+        import json
+
+        write(json.dumps([_rule_json(r) for r in rules], indent=2) + "\n")
+        return EXIT_CLEAN
+    width = max(len(r.name) for r in rules)
+    write(f"{'code':7} {'name':{width}} {'severity':8} {'fix':3} summary\n")
+    for r in rules:
+        fixable = "yes" if r.fixable else "-"
+        write(f"{r.code:7} {r.name:{width}} {r.severity:8} {fixable:3} {r.summary}\n")
+    return EXIT_CLEAN
+
+
+def _rule_json(rule) -> dict:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity,
+        "summary": rule.summary,
+        "fixable": rule.fixable,
+        "family": rule.family,
+        "docs": rule.docs,
+    }
+
+
+def run_rule(args: argparse.Namespace) -> int:
+    from filinglint.linter.registry import all_rules, find_rule
+
+    rule = find_rule(args.rule)
+    if rule is None:
+        known = ", ".join(r.code for r in all_rules())
+        error(f"no rule {args.rule!r} (known: {known})")
+        return EXIT_ERROR
+    if args.output_format == "json":
+        import json
+
+        write(json.dumps(_rule_json(rule), indent=2) + "\n")
+        return EXIT_CLEAN
+    write(f"# {rule.name} ({rule.code})\n\n{rule.summary}. Default severity: {rule.severity}.\n\n")
+    write(rule.docs + "\n")
+    return EXIT_CLEAN
