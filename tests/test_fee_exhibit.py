@@ -16,7 +16,8 @@ import pytest
 
 from filinglint.linter.ast import CoverPage, FeeExhibit, Filing, Span, iter_nodes
 from filinglint.linter.context import Context
-from filinglint.linter.fee_exhibit import amount, fact, read_fee_exhibit, rows
+from filinglint.linter.fee_exhibit import read_fee_exhibit
+from filinglint.linter.query.fee_exhibit import amount, fact, rows
 from filinglint.linter.registry import all_rules
 from filinglint.linter.source import Source
 from tests.conftest import CORPUS, replace_once

@@ -19,7 +19,6 @@ MONTHS.update(
         "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
     }
 )  # fmt: skip
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _MONTH_ALT = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -128,14 +127,6 @@ def date_parts(match: re.Match[str]) -> tuple[int, int, int, str | None, datetim
     except ValueError:
         value = None
     return year, month, day, match.group(1), value
-
-
-# --- exhibit codes -------------------------------------------------------------------
-
-
-def normalize_code(code: str) -> str:
-    """Exhibit codes compare without spaces and case: ``(a)(1)(A)`` == ``(a) (1) (a)``."""
-    return "".join(code.split()).lower()
 
 
 # --- boxes ---------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from filinglint.linter.ast import BoxGroup, CheckBox
 from filinglint.linter.context import Context
+from filinglint.linter.query.cover import box_group, checked_roles
 from filinglint.linter.rule import Rule
 from filinglint.schema import load_json
 
@@ -117,13 +118,13 @@ def _check_allowed(ctx: Context, group: BoxGroup, allowed: list[list[str]]) -> N
 
 
 def _check_cross_border(ctx: Context, group: BoxGroup) -> None:
-    types = next((g for g in ctx.filing.cover.box_groups if g.group == "transaction-type"), None)
+    types = box_group(ctx.filing, "transaction-type")
     if types is None:
         return
-    checked_roles = {b.role for b in types.boxes if b.state == "checked"}
+    checked = checked_roles(types)
     for box in group.boxes:
         needed = _CROSS_BORDER_NEEDS.get(box.role or "")
-        if box.state == "checked" and needed and needed not in checked_roles:
+        if box.state == "checked" and needed and needed not in checked:
             kind = needed.replace("-", " ").replace("tender offer", "tender-offer")
             ctx.report(
                 box.mark_span,

@@ -8,7 +8,10 @@ proration). A date that does not exist leaves holders unable to know the deadlin
 invites a correcting amendment.
 
 ## Example
-`The offer will expire at 5:00 p.m. on April 31, 2003.`
+```text
+The offer will expire at 5:00 p.m., New York City time, on April 31, 2003.
+```
+April has 30 days.
 
 ## How to fix
 Correct the day or month; check every other place the same date is repeated.

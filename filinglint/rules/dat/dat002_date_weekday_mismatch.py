@@ -8,7 +8,10 @@ deadline makes the deadline ambiguous, and the SEC staff routinely asks for a
 correcting amendment.
 
 ## Example
-`…the offer will expire at 5:00 p.m. on Wednesday, April 24, 2003.`
+```text
+The offer will expire at 5:00 p.m., New York City time, on Wednesday, April 24, 2003.
+```
+April 24, 2003 was a Thursday.
 
 ## Fix
 Unsafe: the weekday is rewritten to match the date. The date may be the wrong half, so
@@ -25,14 +28,14 @@ import calendar
 
 from filinglint.linter.ast import DateMention
 from filinglint.linter.context import Context
+from filinglint.linter.query.dates import weekday_name
 from filinglint.linter.rule import Rule
-from filinglint.linter.values import WEEKDAYS
 
 
 def check(ctx: Context, date: DateMention) -> None:
     if date.weekday is None or date.value is None:
         return
-    actual = WEEKDAYS[date.value.weekday()]
+    actual = weekday_name(date.value)
     if actual == date.weekday:
         return
     plain = f"{calendar.month_name[date.month]} {date.day}, {date.year}"

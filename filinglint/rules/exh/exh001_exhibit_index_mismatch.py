@@ -31,24 +31,30 @@ from __future__ import annotations
 
 from filinglint.linter.ast import ExhibitEntry, ExhibitList, Filing
 from filinglint.linter.context import Context
-from filinglint.linter.exhibits import marker_meanings
+from filinglint.linter.query.exhibits import (
+    by_code,
+    exhibit_index,
+    is_placeholder,
+    marker_meanings,
+)
+from filinglint.linter.query.exhibits import (
+    item12 as item_12_list,
+)
 from filinglint.linter.rule import Rule
-from filinglint.linter.values import normalize_code
 
 _QUOTE_LIMIT = 90
 
 
 def check(ctx: Context, filing: Filing) -> None:
-    item12 = next((x for x in filing.exhibit_lists if x.source == "item-12"), None)
-    index = next((x for x in filing.exhibit_lists if x.source == "index"), None)
+    item12, index = item_12_list(filing), exhibit_index(filing)
     if item12 is None or index is None:
         return
-    in_item12 = _by_code(item12)
-    in_index = _by_code(index)
+    in_item12 = by_code(item12)
+    in_index = by_code(index)
     for code, entry in in_index.items():
         other = in_item12.get(code)
         if other is None:
-            if item12.mode == "complete" and not _placeholder(entry):
+            if item12.mode == "complete" and not is_placeholder(entry):
                 ctx.report(
                     entry.span,
                     f"exhibit {entry.code} is in the Index to Exhibits but not in Item 12",
@@ -65,28 +71,13 @@ def check(ctx: Context, filing: Filing) -> None:
                 related=[(other.span, f"Item 12 entry for {other.code}")],
             )
     for code, entry in in_item12.items():
-        if code not in in_index and not _placeholder(entry):
+        if code not in in_index and not is_placeholder(entry):
             ctx.report(
                 entry.span,
                 f"exhibit {entry.code} is listed in Item 12 but missing from the Index to Exhibits",
                 hint="add it to the index",
                 related=[(index.span, "Index to Exhibits")],
             )
-
-
-_PLACEHOLDERS = frozenset(("not applicable", "none", "inapplicable", "n/a", "not required"))
-
-
-def _placeholder(entry: ExhibitEntry) -> bool:
-    """ "(b) Not applicable." names no document, so one list may leave it out."""
-    return _normal(entry.description).rstrip(".").lower() in _PLACEHOLDERS
-
-
-def _by_code(exhibits: ExhibitList) -> dict[str, ExhibitEntry]:
-    found: dict[str, ExhibitEntry] = {}
-    for entry in exhibits.entries:
-        found.setdefault(normalize_code(entry.code), entry)
-    return found
 
 
 def _normal(text: str) -> str:

@@ -11,10 +11,12 @@ paid. An underpayment must be made good and can delay the offer; an overpayment 
 the filer must ask the SEC to refund. Either way the cover page states something false.
 
 ## Example
-```
+```text
+                           CALCULATION OF FILING FEE
            Transaction Valuation*               Amount of Filing Fee**
                  $2,500,000                          $203.00
-**   ... equals 0.0000809 of the transaction valuation.
+**   The amount of the filing fee, calculated in accordance with Rule 0-11,
+     equals 0.0000809 of the transaction valuation.
 ```
 $2,500,000 × 0.0000809 = $202.25, so the stated $203.00 is $0.75 too much.
 

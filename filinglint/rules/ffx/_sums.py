@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from filinglint.linter.ast import FeeExhibit, FeeExhibitRow, FeeFact
 from filinglint.linter.context import Context
-from filinglint.linter.fee_exhibit import (
+from filinglint.linter.money import subtract
+from filinglint.linter.query.fee_exhibit import (
     amount,
     edgar_tolerance,
     exact_dollars,
@@ -13,7 +14,6 @@ from filinglint.linter.fee_exhibit import (
     rows,
     too,
 )
-from filinglint.linter.money import subtract
 
 
 def check_sum(

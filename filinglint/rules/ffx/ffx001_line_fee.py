@@ -16,10 +16,16 @@ Under Exchange Act Rule 0-11 a tender offer is not properly filed until the righ
 paid; EDGAR warns about the line, and an underpayment must be made good.
 
 ## Example
+```text case=fail-line-fee-digits-transposed.htm
+<td>$<ix:nonFraction name="ffd:TxValtn" contextRef="of1" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">12,500,000.00</ix:nonFraction></td>
+<td><ix:nonFraction name="ffd:FeeRate" contextRef="of1" unitRef="pure"
+ decimals="7" format="ixt:num-dot-decimal">0.0001531</ix:nonFraction></td>
+<td>$<ix:nonFraction name="ffd:FeeAmt" contextRef="of1" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">1,931.75</ix:nonFraction></td>
 ```
-Fees to Be Paid | Transaction Valuation $12,500,000.00 | Fee Rate 0.0001531 | Fee $1,813.75
-```
-$12,500,000.00 × 0.0001531 = $1,913.75, so the stated fee is $100.00 too low.
+On this "Fees to Be Paid" line, $12,500,000.00 × 0.0001531 = $1,913.75: the stated fee
+(two digits transposed) is $18.00 too high.
 
 ## How to fix
 Recompute the fee from the valuation and the rate in force on the filing date and
@@ -32,7 +38,8 @@ from __future__ import annotations
 
 from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
-from filinglint.linter.fee_exhibit import (
+from filinglint.linter.money import multiply, subtract
+from filinglint.linter.query.fee_exhibit import (
     amount,
     applies,
     edgar_tolerance,
@@ -42,7 +49,6 @@ from filinglint.linter.fee_exhibit import (
     rows,
     submission_type,
 )
-from filinglint.linter.money import multiply, subtract
 from filinglint.linter.rule import Rule
 
 # The "where" of ft.r011TxVal: these flags must be absent or false.

@@ -9,12 +9,16 @@ The total is what the fee table tells the reader the transaction is worth; a tot
 is not the sum of its lines means a line or the total is wrong, and EDGAR warns.
 
 ## Example
+```text case=fail-total-valuation-short.htm
+<td>$<ix:nonFraction name="ffd:TxValtn" contextRef="of1" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">12,500,000.00</ix:nonFraction></td>
+<td>$<ix:nonFraction name="ffd:TxValtn" contextRef="of2" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">40,000,000.00</ix:nonFraction></td>
+<tr><td>Total Transaction Valuation</td>
+<td>$<ix:nonFraction name="ffd:TtlTxValtn" contextRef="c0" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">52,000,000.00</ix:nonFraction></td>
 ```
-line 1  Transaction Valuation $12,500,000.00
-line 2  Transaction Valuation $40,000,000.00
-Total Transaction Valuation   $52,000,000.00
-```
-The lines add up to $52,500,000.00: the total is $500,000.00 too low.
+The two lines add up to $52,500,000.00: the total is $500,000.00 too low.
 
 ## How to fix
 Correct the total, or the line that is wrong.

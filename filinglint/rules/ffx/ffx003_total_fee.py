@@ -10,10 +10,14 @@ The total fee is what the net fee due is computed from: if it is not the sum of 
 fees, the filer pays the wrong amount, and EDGAR warns.
 
 ## Example
-```
-line 1  Fee $1,913.75
-line 2  Fee $6,124.00
-Total Fees Due for Filing  $8,137.75
+```text case=fail-total-fee-too-high.htm
+<td>$<ix:nonFraction name="ffd:FeeAmt" contextRef="of1" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">1,913.75</ix:nonFraction></td>
+<td>$<ix:nonFraction name="ffd:FeeAmt" contextRef="of2" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">6,124.00</ix:nonFraction></td>
+<tr><td>Total Fees Due for Filing</td>
+<td>$<ix:nonFraction name="ffd:TtlFeeAmt" contextRef="c0" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">8,137.75</ix:nonFraction></td>
 ```
 The line fees add up to $8,037.75: the total is $100.00 too high.
 
@@ -25,7 +29,7 @@ from __future__ import annotations
 
 from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
-from filinglint.linter.fee_exhibit import flag
+from filinglint.linter.query.fee_exhibit import flag
 from filinglint.linter.rule import Rule
 from filinglint.rules.ffx._sums import check_sum
 

@@ -10,11 +10,15 @@ The total offsets are subtracted from the fee to give the net fee due: a total t
 not the sum of the claims over- or understates what is owed, and EDGAR warns.
 
 ## Example
+```text case=fail-total-offsets-short.htm
+<tr><td>Total Fee Offsets</td>
+<td>$<ix:nonFraction name="ffd:TtlOffsetAmt" contextRef="c0" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">28,275.00</ix:nonFraction></td>
+<td>$<ix:nonFraction name="ffd:OffsetClmdAmt" contextRef="os1" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">38,275.00</ix:nonFraction></td>
 ```
-Offset claim line 1   Fee Offset Claimed $500.00
-Total Fee Offsets     $600.00
-```
-The claims add up to $500.00: the total is $100.00 too high.
+The only claim (the fee paid with the bidder's Form S-4) is $38,275.00: the total is
+$10,000.00 too low.
 
 ## How to fix
 Correct the total, or the claim that is wrong (and then the net fee due).

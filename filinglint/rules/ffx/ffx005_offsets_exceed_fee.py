@@ -11,12 +11,15 @@ the offsets so that the net fee due is $0, which the disseminated exhibit then
 contradicts.
 
 ## Example
+```text case=fail-offset-exceeds-fee.htm
+<tr><td>Total Fees Due for Filing</td>
+<td>$<ix:nonFraction name="ffd:TtlFeeAmt" contextRef="c0" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">38,275.00</ix:nonFraction></td>
+<tr><td>Total Fee Offsets</td>
+<td>$<ix:nonFraction name="ffd:TtlOffsetAmt" contextRef="c0" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">40,000.00</ix:nonFraction></td>
 ```
-Total Fees Due for Filing     $8,037.75
-Total Fees Previously Paid    $6,124.00
-Total Fee Offsets             $2,000.00
-```
-Only $1,913.75 is left to pay, so the offsets are $86.25 too high.
+Nothing was paid before, so $38,275.00 is left to pay: the offsets are $1,725.00 too high.
 
 ## How to fix
 Claim no more offset than the fee left to pay (and carry the rest to a later filing, if
@@ -29,8 +32,8 @@ from decimal import Decimal
 
 from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
-from filinglint.linter.fee_exhibit import amount, exact_dollars, rows, too
 from filinglint.linter.money import subtract
+from filinglint.linter.query.fee_exhibit import amount, exact_dollars, rows, too
 from filinglint.linter.rule import Rule
 
 

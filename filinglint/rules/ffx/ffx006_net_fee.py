@@ -14,13 +14,18 @@ The net fee due is the amount the filer must have paid to the SEC; if it does no
 from the totals above it, the filer pays the wrong amount, and EDGAR warns.
 
 ## Example
+```text case=fail-net-fee-digits-transposed.htm
+<tr><td>Total Fees Due for Filing</td>
+<td>$<ix:nonFraction name="ffd:TtlFeeAmt" contextRef="c0" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">8,037.75</ix:nonFraction></td>
+<tr><td>Total Fees Previously Paid</td>
+<td>$<ix:nonFraction name="ffd:TtlPrevslyPdAmt" contextRef="c0" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">6,124.00</ix:nonFraction></td>
+<tr><td>Net Fee Due</td>
+<td>$<ix:nonFraction name="ffd:NetFeeAmt" contextRef="c0" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">1,391.75</ix:nonFraction></td>
 ```
-Total Fees Due for Filing    $8,037.75
-Total Fees Previously Paid   $6,124.00
-Total Fee Offsets              $500.00
-Net Fee Due                  $1,400.00
-```
-$8,037.75 − $6,124.00 − $500.00 = $1,413.75: the net fee due is $13.75 too low.
+With no offsets, $8,037.75 − $6,124.00 = $1,913.75: the net fee due is $522.00 too low.
 
 ## How to fix
 Recompute the net fee due from the totals (or correct the total that is wrong).
@@ -32,7 +37,8 @@ from decimal import Decimal
 
 from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
-from filinglint.linter.fee_exhibit import (
+from filinglint.linter.money import subtract
+from filinglint.linter.query.fee_exhibit import (
     add,
     amount,
     edgar_tolerance,
@@ -40,7 +46,6 @@ from filinglint.linter.fee_exhibit import (
     rows,
     too,
 )
-from filinglint.linter.money import subtract
 from filinglint.linter.rule import Rule
 
 ZERO = Decimal(0)

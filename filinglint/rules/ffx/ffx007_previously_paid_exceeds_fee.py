@@ -14,11 +14,17 @@ to the total fee (a net fee due of $0), and the disseminated exhibit keeps the w
 figure.
 
 ## Example
+```text case=fail-reduced-offer-paid-more.htm
+<tr><td>Total Fees Due for Filing</td>
+<td>$<ix:nonFraction name="ffd:TtlFeeAmt" contextRef="c0" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">4,593.00</ix:nonFraction></td>
+<tr><td>Total Fees Previously Paid</td>
+<td>$<ix:nonFraction name="ffd:TtlPrevslyPdAmt" contextRef="c0" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">6,124.00</ix:nonFraction></td>
 ```
-Total Fees Due for Filing    $8,037.75
-Total Fees Previously Paid   $9,000.00
-```
-The previously paid total is $962.25 more than the total fee.
+An amendment reduces the offer to $30,000,000 (a fee of $4,593.00) after $6,124.00 was
+paid with the original statement: the previously paid total is $1,531.00 more than the
+total fee.
 
 ## How to fix
 State as previously paid only what applies to this transaction (at most the total fee);
@@ -29,7 +35,8 @@ from __future__ import annotations
 
 from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
-from filinglint.linter.fee_exhibit import (
+from filinglint.linter.money import subtract
+from filinglint.linter.query.fee_exhibit import (
     amount,
     applies,
     exact_dollars,
@@ -37,7 +44,6 @@ from filinglint.linter.fee_exhibit import (
     submission_type,
     too,
 )
-from filinglint.linter.money import subtract
 from filinglint.linter.rule import Rule
 
 

@@ -11,10 +11,13 @@ An offset can only come from a fee already paid with an earlier filing. A future
 a typo (often the year) that leaves the claim unverifiable, and EDGAR warns.
 
 ## Example
+```text case=fail-source-date-year-transposed.htm
+<td><ix:nonNumeric name="ffd:OffsetPrrFormTp" contextRef="os2">S-4</ix:nonNumeric></td>
+<td><ix:nonNumeric name="ffd:OffsetSrcFilgDt" contextRef="os2"
+ format="ixt:date-month-day-year">07/21/2052</ix:nonNumeric></td>
 ```
-Fee Offset Sources   SC TO-T   005-81234   Filing Date 09/02/2026
-```
-on a filing made in 2025: the source cannot have been filed yet.
+in an exhibit filed on August 11, 2025: the Form S-4 whose fee is offset was filed on
+July 21, 2025, not in 2052.
 
 ## How to fix
 Correct the date to the day the earlier filing was made.
@@ -26,7 +29,7 @@ import datetime
 
 from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
-from filinglint.linter.fee_exhibit import fact, row_label, rows
+from filinglint.linter.query.fee_exhibit import fact, row_label, rows
 from filinglint.linter.rule import Rule
 
 DATES = {

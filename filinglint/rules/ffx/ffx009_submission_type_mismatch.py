@@ -12,10 +12,13 @@ EDGAR suspends the submission: it is not filed at all until it is corrected and 
 again, which for a tender offer can cost days the timetable does not have.
 
 ## Example
+```text case=fail-exhibit-tagged-issuer-offer.txt
+CONFORMED SUBMISSION TYPE:  SC TO-T
+<TYPE>EX-FILING FEES
+<ix:nonNumeric name="ffd:SubmissnTp" contextRef="c0">SC TO-I</ix:nonNumeric>
 ```
-<SUBMISSION-TYPE>SC TO-T/A        (header)
-<ix:nonNumeric name="ffd:SubmissnTp" ...>SC TO-I/A</ix:nonNumeric>   (exhibit)
-```
+A third-party offer's submission whose fee exhibit, made from an issuer-offer template,
+tags `SC TO-I`.
 
 ## How to fix
 Tag the submission type the header states (or file under the type the exhibit names, if
@@ -28,7 +31,7 @@ import re
 
 from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
-from filinglint.linter.fee_exhibit import fact, header_submission_type, rows
+from filinglint.linter.query.fee_exhibit import fact, header_submission_type, rows
 from filinglint.linter.rule import Rule
 
 

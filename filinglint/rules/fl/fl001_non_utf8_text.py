@@ -8,7 +8,11 @@ reason for a filing agent to reject or alter a document. Knowing how the file wa
 also explains how such characters appear in other messages.
 
 ## Example
-`draft.txt:12:40: FL001 [non-utf8-text] not valid UTF-8 (byte 0x93); read as Windows-1252`
+```text case=fail-word-processor-quotes.txt
+         The information set forth under “Summary Term Sheet” in the Offer
+```
+A draft saved by a word processor as Windows-1252: its curly quotes are the bytes 0x93
+and 0x94, which are not UTF-8. The note is given once, at the first such byte.
 
 ## How to fix
 Save the file as UTF-8 (or plain ASCII), replacing smart quotes with straight ones.

@@ -9,7 +9,10 @@ Such bytes are invisible control characters in every reading of the file; EDGAR
 rejects documents that contain them, and the text around them may be damaged.
 
 ## Example
-`filing.txt:88:17: FL002 [undecodable-bytes] byte 0x9D is not valid UTF-8 or Windows-1252`
+```text case=fail-mangled-closing-quote.txt
+to Purchase dated May 4, 2004 (the “Offer to Purchase\\x9d) is incorporated
+```
+`\\x9d` stands for the byte 0x9D, left where a conversion mangled a closing quote.
 
 ## How to fix
 Re-export the document from its source as UTF-8 or ASCII, or delete the stray byte.

@@ -7,7 +7,12 @@ A submission is checked document by document; saying which parts were not read k
 "no findings" honest.
 
 ## Example
-`filing.txt:11566:7: FL003 [binary-document] document GRAPHIC (logo.jpg) is binary; not checked`
+```text case=fail-uuencoded-logo.txt
+<TYPE>GRAPHIC
+<FILENAME>hvlogo.gif
+begin 644 hvlogo.gif
+```
+A company logo attached to the submission as a uuencoded GIF.
 
 ## How to fix
 Nothing to fix. Ignore the rule (`ignore = ["FL003"]`) to hide these notes.

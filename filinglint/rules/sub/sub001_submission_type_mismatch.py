@@ -10,8 +10,12 @@ EDGAR files the statement under the header's type. A third-party offer filed as
 where holders and the SEC staff do not look for it.
 
 ## Example
-Header `CONFORMED SUBMISSION TYPE: SC TO-I/A` on a cover whose checked box is
-"third-party tender offer subject to Rule 14d-1".
+```text case=fail-filed-as-third-party-offer.txt
+CONFORMED SUBMISSION TYPE:  SC TO-T/A
+[ ]  third-party tender offer subject to Rule 14d-1.
+[X]  issuer tender offer subject to Rule 13e-4.
+```
+The company is buying its own shares, but the amendment was filed as a third-party offer's.
 
 ## How to fix
 Correct the submission type (or the box, or the amendment number) so that all three
@@ -22,8 +26,9 @@ from __future__ import annotations
 
 from filinglint.linter.ast import Submission
 from filinglint.linter.context import Context
+from filinglint.linter.query.cover import box_group, checked_roles
+from filinglint.linter.query.submission import main_filing
 from filinglint.linter.rule import Rule
-from filinglint.linter.submission import main_filing
 
 _NEEDS = {"SC TO-I": "issuer-tender-offer", "SC TO-T": "third-party-tender-offer"}
 _NAMES = {
@@ -45,9 +50,9 @@ def check(ctx: Context, submission: Submission) -> None:
     cover = filing.cover
     base, amended = kind.removesuffix("/A"), kind.endswith("/A")
     needed = _NEEDS.get(base)
-    group = next((g for g in cover.box_groups if g.group == "transaction-type"), None)
+    group = box_group(filing, "transaction-type")
     if needed and group is not None and all(b.state != "unreadable" for b in group.boxes):
-        checked = {b.role for b in group.boxes if b.state == "checked"}
+        checked = checked_roles(group)
         other = next(iter(set(_NEEDS.values()) - {needed}))
         if needed not in checked and other in checked:
             box = next(b for b in group.boxes if b.role == other)

@@ -11,7 +11,13 @@ A count that disagrees means a document was dropped or added after the header wa
 made — often an exhibit that the statement says is filed but that never reached EDGAR.
 
 ## Example
-`PUBLIC DOCUMENT COUNT: 3` with two `<DOCUMENT>` parts.
+```text case=fail-count-too-high.txt
+PUBLIC DOCUMENT COUNT:  3
+<TYPE>SC TO-I/A
+<TYPE>EX-99.(A)(5)(B)
+</SEC-DOCUMENT>
+```
+Three documents counted, two present.
 
 ## How to fix
 Attach the missing document, or correct the count in the header.

@@ -12,8 +12,15 @@ a document the offer relies on (a press release, a letter of transmittal), and t
 filing incomplete under Item 1016 of Regulation M-A.
 
 ## Example
-Item 12 lists `(a)(5)(B) Press Release … .*` with `* Filed herewith.`, but no
-`<DOCUMENT>` has `<TYPE>EX-99.(A)(5)(B)`.
+```text case=fail-press-release-not-attached.txt
+PUBLIC DOCUMENT COUNT:  1
+<TYPE>SC TO-I/A
+         (a)(5)(B)  Press Release issued by the Company on October 6, 2009.*
+         *  Filed herewith.
+</SEC-DOCUMENT>
+```
+The press release is marked as filed herewith, but the submission holds only the
+statement: no document has `<TYPE>EX-99.(A)(5)(B)`.
 
 ## How to fix
 Attach the exhibit as its own document with the matching type, or correct the marker.
@@ -23,10 +30,10 @@ from __future__ import annotations
 
 from filinglint.linter.ast import Submission
 from filinglint.linter.context import Context
-from filinglint.linter.exhibits import filed_herewith
+from filinglint.linter.query.exhibits import code_key, filed_herewith
+from filinglint.linter.query.exhibits import item12 as item_12_list
+from filinglint.linter.query.submission import exhibit_code, main_document
 from filinglint.linter.rule import Rule
-from filinglint.linter.submission import exhibit_code, main_document
-from filinglint.linter.values import normalize_code
 
 
 def check(ctx: Context, submission: Submission) -> None:
@@ -45,14 +52,14 @@ def check(ctx: Context, submission: Submission) -> None:
         if code:
             attached.setdefault(code, document)
         if document.description:
-            described.add(normalize_code(document.description))
+            described.add(code_key(document.description))
     listed: set[str] = set()
-    item12 = next((x for x in lists if x.source == "item-12"), lists[0])
+    item12 = item_12_list(main.filing) or lists[0]
     for exhibits in lists:
         for entry in exhibits.entries:
-            listed.add(normalize_code(entry.code))
+            listed.add(code_key(entry.code))
     for entry in item12.entries:
-        code = normalize_code(entry.code)
+        code = code_key(entry.code)
         if not filed_herewith(item12, entry) or code in attached:
             continue
         if any(code in text for text in described):

@@ -9,7 +9,11 @@ is wrong. (A filing accepted after 5:30 p.m. Eastern is dated the next business 
 a signature the day before the filing date is normal — only the reverse is an error.)
 
 ## Example
-`FILED AS OF DATE: 20030416` and `Date: April 17, 2003` under the signature.
+```text case=fail-signed-after-filing.txt
+FILED AS OF DATE:  20091006
+Date:  October 7, 2009
+```
+The statement filed on October 6 is signed as of October 7.
 
 ## How to fix
 Correct the signature date to the day the statement was signed.
@@ -19,8 +23,8 @@ from __future__ import annotations
 
 from filinglint.linter.ast import Submission
 from filinglint.linter.context import Context
+from filinglint.linter.query.submission import main_filing
 from filinglint.linter.rule import Rule
-from filinglint.linter.submission import main_filing
 
 
 def check(ctx: Context, submission: Submission) -> None:

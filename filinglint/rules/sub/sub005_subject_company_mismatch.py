@@ -9,8 +9,13 @@ EDGAR indexes the filing under the header's subject company. A statement filed u
 wrong company's CIK is invisible to that company's holders.
 
 ## Example
-Header `COMPANY CONFORMED NAME: RARE MEDIUM GROUP INC` on a cover naming
-"Harborview Instruments, Inc." as the subject company.
+```text case=fail-wrong-subject-company.txt
+SUBJECT COMPANY:
+        COMPANY CONFORMED NAME:  HALLORAN VALE BANCORP INC
+                     Halloran Vale Pharmaceuticals, Inc.
+        (Name of Subject Company (Issuer) and Filing Person (Offeror))
+```
+The statement was filed under another company's CIK.
 
 ## How to fix
 File under the subject company's CIK, or correct the cover.
@@ -22,8 +27,8 @@ import re
 
 from filinglint.linter.ast import Submission
 from filinglint.linter.context import Context
+from filinglint.linter.query.submission import main_filing
 from filinglint.linter.rule import Rule
-from filinglint.linter.submission import main_filing
 
 _SUFFIXES = frozenset(
     [

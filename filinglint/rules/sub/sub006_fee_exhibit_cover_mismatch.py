@@ -11,7 +11,15 @@ valuations or fees in one submission mean at least one of them is wrong, and a f
 paid on the wrong amount must be corrected by amendment.
 
 ## Example
-Fee table: `$2,500,000 … $202.25`; exhibit: `ffd:TtlTxValtn` 25,000,000.
+```text case=fail-exhibit-valuation-missing-a-zero.txt
+           Transaction Valuation*               Amount of Filing Fee**
+                $250,000,000                        $38,275.00
+<td>$<ix:nonFraction name="ffd:TtlTxValtn" contextRef="c0" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">25,000,000.00</ix:nonFraction></td>
+<td>$<ix:nonFraction name="ffd:TtlFeeAmt" contextRef="c0" unitRef="USD"
+ decimals="2" format="ixt:num-dot-decimal">3,827.50</ix:nonFraction></td>
+```
+The exhibit has lost a zero: its total valuation and total fee are each reported.
 
 ## How to fix
 Correct whichever of the two is wrong so that the exhibit and the fee table agree.
@@ -21,10 +29,10 @@ from __future__ import annotations
 
 from filinglint.linter.ast import Submission
 from filinglint.linter.context import Context
-from filinglint.linter.fee_exhibit import amount, rows
 from filinglint.linter.money import dollars
+from filinglint.linter.query.fee_exhibit import amount, rows
+from filinglint.linter.query.submission import main_filing
 from filinglint.linter.rule import Rule
-from filinglint.linter.submission import main_filing
 
 _PAIRS = (
     ("ffd:TtlTxValtn", "valuation", "total transaction valuation"),

@@ -1,11 +1,11 @@
-"""Helpers for rules that read a whole submission: its main document and exhibit codes."""
+"""A submission's main document, its type, and the exhibit code each attached document names."""
 
 from __future__ import annotations
 
 import re
 
 from filinglint.linter.ast import Filing, Submission, SubmissionDocument
-from filinglint.linter.values import normalize_code
+from filinglint.linter.query.exhibits import code_key
 
 _EXHIBIT_TYPE = re.compile(r"^EX-\d+(?:\.\d+)?\.?\s*(\(.*\))\s*$", re.IGNORECASE)
 
@@ -30,4 +30,4 @@ def main_filing(submission: Submission) -> Filing | None:
 def exhibit_code(document: SubmissionDocument) -> str | None:
     """``EX-99.(A)(5)(B)`` → ``(a)(5)(b)``: the Item 1016 code an exhibit's type names."""
     match = _EXHIBIT_TYPE.match(document.type)
-    return normalize_code(match.group(1)) if match else None
+    return code_key(match.group(1)) if match else None
