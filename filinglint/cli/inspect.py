@@ -130,10 +130,10 @@ def run_rules(args: argparse.Namespace) -> int:
         write(json.dumps([_rule_json(r) for r in rules], indent=2) + "\n")
         return EXIT_CLEAN
     width = max(len(r.name) for r in rules)
-    write(f"{'code':7} {'name':{width}} {'severity':8} {'fix':3} summary\n")
+    write(f"{'code':7} {'name':{width}} {'severity':8} {'fix':6} summary\n")
     for r in rules:
-        fixable = "yes" if r.fixable else "-"
-        write(f"{r.code:7} {r.name:{width}} {r.severity:8} {fixable:3} {r.summary}\n")
+        fix = r.fix if r.fixable else "-"
+        write(f"{r.code:7} {r.name:{width}} {r.severity:8} {fix:6} {r.summary}\n")
     return EXIT_CLEAN
 
 
@@ -144,7 +144,11 @@ def _rule_json(rule) -> dict:
         "severity": rule.severity,
         "summary": rule.summary,
         "fixable": rule.fixable,
+        "fix": rule.fix,
         "family": rule.family,
+        "node_types": sorted(rule.visitors),
+        "options": {name: dict(schema) for name, schema in rule.options.items()},
+        "forms": list(rule.forms),
         "docs": rule.docs,
     }
 
@@ -162,6 +166,9 @@ def run_rule(args: argparse.Namespace) -> int:
 
         write(json.dumps(_rule_json(rule), indent=2) + "\n")
         return EXIT_CLEAN
-    write(f"# {rule.name} ({rule.code})\n\n{rule.summary}. Default severity: {rule.severity}.\n\n")
+    fix = f" Fix: {rule.fix}." if rule.fixable else ""
+    write(
+        f"# {rule.name} ({rule.code})\n\n{rule.summary}. Default severity: {rule.severity}.{fix}\n\n"
+    )
     write(rule.docs + "\n")
     return EXIT_CLEAN
