@@ -715,3 +715,64 @@ def test_cover_span_ends_on_its_last_nonblank_line() -> None:
     span = filing.cover.span
     assert (span.line, span.end_line) == (1, 2)
     assert span.end_column == len(source.line(2)) + 1
+
+
+# --- the grammar: every token sequence parses; a changed grammar rebuilds the cache -------
+
+
+def _grammar_parser():
+    from lark import Lark, Token
+    from lark.lexer import Lexer
+
+    from filinglint.linter.parse import GRAMMAR_PATH
+
+    class Types(Lexer):
+        def __init__(self, conf) -> None:
+            pass
+
+        def lex(self, data):
+            for number, kind in enumerate(data.split(), 1):
+                yield Token(kind, kind, 0, number, 1, number, 2, 1)
+
+    grammar = GRAMMAR_PATH.read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer=Types, maybe_placeholders=False)
+
+
+def test_every_token_sequence_parses() -> None:
+    """All sequences of up to three line types, and many longer random ones."""
+    import itertools
+    import random
+
+    from filinglint.linter.lines import TOKEN_TYPES
+
+    parser = _grammar_parser()
+    for size in range(4):
+        for kinds in itertools.product(TOKEN_TYPES, repeat=size):
+            parser.parse(" ".join(kinds))
+    rng = random.Random(3)
+    for _ in range(3000):
+        parser.parse(" ".join(rng.choices(TOKEN_TYPES, k=rng.randint(4, 60))))
+
+
+def test_a_changed_grammar_rebuilds_the_cached_parser(tmp_path, monkeypatch) -> None:
+    from filinglint.linter import parse as parse_module
+
+    grammar = tmp_path / "filing.lark"
+    grammar.write_text(parse_module.GRAMMAR_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("FILINGLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(parse_module, "GRAMMAR_PATH", grammar)
+    monkeypatch.setattr(parse_module, "_parser", None)
+    parse_module.get_parser()
+    (cache,) = (tmp_path / "cache").iterdir()
+    first_key = cache.read_bytes().split(b"\n", 1)[0]
+    # A grammar in which a wrapped exhibit line no longer continues its entry.
+    grammar.write_text(
+        grammar.read_text(encoding="utf-8").replace("exhibit: EXHIBIT CONT*", "exhibit: EXHIBIT"),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(parse_module, "_parser", None)
+    text = "INDEX TO EXHIBITS\n  (a)(1)  Offer to Purchase,\n           dated May 1.\n"
+    (listing,) = parse_module.parse(text).exhibit_lists
+    assert [e.description for e in listing.entries] == ["Offer to Purchase,"]
+    assert cache.read_bytes().split(b"\n", 1)[0] != first_key
+    monkeypatch.setattr(parse_module, "_parser", None)

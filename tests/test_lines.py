@@ -8,7 +8,15 @@ import sys
 
 import pytest
 
-from filinglint.linter.lines import BOX_MARK, TOKEN_TYPES, classify, tokenize, trailing_mark
+from filinglint.linter.lines import (
+    BOX_MARK,
+    TOKEN_TYPES,
+    box_start,
+    classify,
+    read_line,
+    tokenize,
+    trailing_mark,
+)
 from filinglint.linter.values import box_state
 
 _LEADING_MARK = re.compile(r"\s*(" + BOX_MARK + r")")
@@ -471,6 +479,8 @@ N = 200_000
         " " * N + "S",
         " " * N + "-",
         " " * N + "1",
+        "|_|" + " " * N + "x",  # a box line: the scan for a second column's mark
+        "[X]" + "  [" * (N // 3),
     ],
     ids=lambda s: repr(s[:12]) + f"+{len(s) - 12}",
 )
@@ -498,3 +508,156 @@ def test_classify_spaces_then_paren_or_capital_a_finishes() -> None:
     """Regression: _AMENDMENT was r'\\s*\\(?\\s*Amendment', quadratic on leading blanks."""
     _classify_in_child(f"' ' * {N} + '('")
     _classify_in_child(f"' ' * {N} + 'A'")
+
+
+# --- the lexer matches each line once ---------------------------------------------------
+
+
+def _lexer_patterns() -> tuple[set[str], list[str]]:
+    """Names in ``lines`` that are, build or apply a line pattern; and the pattern texts.
+
+    A function counts when its code uses a pattern or such a function, transitively;
+    ``tokenize`` (and ``LineLexer``, which calls it) are how the rest of the code gets the
+    tokens, so they are the one way in.
+    """
+    import filinglint.linter.lines as lines
+
+    compiled = {n: v for n, v in vars(lines).items() if isinstance(v, re.Pattern)}
+    sources = {  # regular expressions kept as text (some are compiled on first use)
+        n: v for n, v in vars(lines).items() if isinstance(v, str) and ("\\" in v or "(?" in v)
+    }
+    texts = [p.pattern for p in compiled.values()] + list(sources.values())
+    names = set(compiled) | set(sources)
+    functions = {
+        n: v
+        for n, v in vars(lines).items()
+        if callable(v) and getattr(v, "__module__", "") == lines.__name__ and hasattr(v, "__code__")
+    }
+    names |= {n for n, v in vars(lines).items() if n.startswith("_") and n.upper() in names}
+    changed = True
+    while changed:
+        changed = False
+        for name, function in functions.items():
+            if name not in names and set(function.__code__.co_names) & names:
+                names.add(name)
+                changed = True
+    names.discard("tokenize")
+    return names, texts
+
+
+def test_no_module_outside_the_lexer_uses_a_lexer_pattern() -> None:
+    """Readers read a token's payload; none imports, calls or copies a line pattern."""
+    import ast
+    from pathlib import Path
+
+    import filinglint
+
+    forbidden, texts = _lexer_patterns()
+    assert {"EXHIBIT_LINE", "MARKER_LINE", "ITEM_LINE", "BOX_MARK", "box_start"} <= forbidden
+    assert {"trailing_mark", "is_item_heading", "classify", "read_line"} <= forbidden
+    package = Path(filinglint.__file__).parent
+    offences = []
+    for path in sorted(package.rglob("*.py")):
+        if path == package / "linter" / "lines.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        aliases = set()  # local names of the lines module itself
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("linter.lines"):
+                offences += [f"{path}: imports {a.name}" for a in node.names if a.name in forbidden]
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").endswith("linter"):
+                aliases |= {a.asname or a.name for a in node.names if a.name == "lines"}
+            elif isinstance(node, ast.Import):
+                aliases |= {
+                    a.asname for a in node.names if a.name.endswith("linter.lines") and a.asname
+                }
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in aliases
+                and node.attr in forbidden
+            ):
+                offences.append(f"{path}:{node.lineno}: uses lines.{node.attr}")
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and len(node.value) >= 12
+                and any(node.value in text for text in texts)
+            ):
+                offences.append(f"{path}:{node.lineno}: copies a line pattern {node.value!r}")
+    assert offences == []
+
+
+def test_tokens_carry_what_the_lexer_read() -> None:
+    text = (
+        "SCHEDULE TO-I/A\n"
+        "(Amendment No. 2)\n"
+        "|X| third-party tender offer      [ ] going-private transaction\n"
+        "   results of the tender offer:  [X]\n"
+        "   (a)(5)(B)**  Press Release.\n"
+        "  (1)  Previously filed.\n"
+        "ITEMS 1 through 3 and 11.\n"
+    )
+    info = {t.type: t.info for t in tokenize(text)}
+    assert info["TITLE"] == ("I", True)
+    assert info["AMENDMENT"] == (2, 1, 16)
+    assert info["BOX"].marks == ((0, "|X|"), (34, "[ ]"))
+    assert info["BOX_END"] == (33, "[X]")
+    assert info["EXHIBIT"] == ("(a)(5)(B)", 3, "**", 16)
+    assert info["MARKER"] == ("(1)", 7)
+    assert info["ITEM"].numbers == (1, 2, 3, 11)
+
+
+# --- one compiled mark: the lexer's scans find what the full patterns find ---------------
+
+_MARKS = ["|x|", "|_|", "[X]", "[ ]", "[??]", "/x/", "/ /", "(x)", "( )", "☐", "☒", "☑"]
+_FILL = ["", " ", "  ", "   ", "\t", " \t ", "a", "label", ":", "|", "[", "(", "/", "x", "]", ")"]
+
+
+def _random_box_lines(count: int) -> list[str]:
+    import random
+
+    rng = random.Random(7)
+    lines = []
+    for _ in range(count):
+        pieces = [rng.choice(_FILL + _MARKS) for _ in range(rng.randint(1, 9))]
+        lines.append(rng.choice(["", " ", "    "]) + "".join(pieces) + rng.choice(["", " ", "  "]))
+    return lines
+
+
+def test_box_marks_are_found_as_the_full_patterns_find_them() -> None:
+    """BOX lines, their column marks and trailing marks agree with the regex definitions."""
+    start = re.compile(r"(\s*)(" + BOX_MARK + r")(?:\s*(\S.*))?$")
+    column = re.compile(r"\s{2,}(" + BOX_MARK + r")\s+\S")
+    only = re.compile(BOX_MARK + r"$")
+    for line in _random_box_lines(20_000):
+        text = line.rstrip()
+        match = start.match(text)
+        kind, info = read_line(line)
+        if match is None:
+            assert kind != "BOX", line
+            continue
+        if kind == "BOX":
+            expected = [(match.start(2), match.group(2))]
+            expected += [(m.start(1), m.group(1)) for m in column.finditer(text, match.end(2))]
+            assert list(info.marks) == expected, line
+            assert box_start(line).group(2) == match.group(2)
+    for line in _random_box_lines(20_000):
+        assert trailing_mark(line) == _trailing_mark_by_pattern(line, only), line
+
+
+def _trailing_mark_by_pattern(line: str, only: re.Pattern[str]) -> tuple[int, str] | None:
+    """``trailing_mark`` as first written, with the anchored pattern ``MARK$``."""
+    text = line.rstrip()
+    for size in range(1, min(7, len(text) - 1) + 1):
+        start = len(text) - size
+        if not only.match(text, start) or text[start - 1] not in " \t:":
+            continue
+        before = text[:start]
+        if not before.strip(" \t:"):
+            continue
+        if text[start] == "(" and not (before.rstrip().endswith(":") or before.endswith("  ")):
+            continue
+        return start, text[start:]
+    return None

@@ -167,8 +167,7 @@ def run_rule(args: argparse.Namespace) -> int:
         write(json.dumps(_rule_json(rule), indent=2) + "\n")
         return EXIT_CLEAN
     fix = f" Fix: {rule.fix}." if rule.fixable else ""
-    write(
-        f"# {rule.name} ({rule.code})\n\n{rule.summary}. Default severity: {rule.severity}.{fix}\n\n"
-    )
+    severity = f"Default severity: {rule.severity}.{fix}"
+    write(f"# {rule.name} ({rule.code})\n\n{rule.summary}. {severity}\n\n")
     write(rule.docs + "\n")
     return EXIT_CLEAN

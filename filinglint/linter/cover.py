@@ -1,5 +1,9 @@
 """The cover page: title, amendment number, captioned fields, fee table and boxes.
 
+Read from the grammar's ``cover`` node (see ``parse.FilingReader``), whose parts are
+already the named groups: prose lines, captioned fields, boxes, trailing boxes and the
+fee table.
+
 Box roles come from the form spec (``schema/forms/schedule-to.json``), so which boxes a
 Schedule TO has is data with its source, not code.
 """
@@ -22,14 +26,11 @@ from filinglint.linter.ast import (
     merge_spans,
 )
 from filinglint.linter.fee_table import build_fee_table
-from filinglint.linter.lines import BOX_MARK, box_start, trailing_mark
-from filinglint.linter.parse import Run
-from filinglint.linter.runs import line_span, piece, token_span, tokens_of
+from filinglint.linter.runs import Run, last_token, line_span, piece, token_span
 from filinglint.schema import load_json
 
 FORM_SPEC = "forms/schedule-to.json"
 MAX_LABEL_LINES = 3  # a box that ends a sentence takes at most this many lines above it
-_COLUMN_MARK = re.compile(r"\s{2,}(" + BOX_MARK + r")\s+\S")
 
 
 @cache
@@ -64,11 +65,8 @@ def _build_boxes(run: Run) -> list[CheckBox]:
     fields are read for a single box only.
     """
     head: Token = run.tokens[0]
-    match = box_start(head.value)
-    assert match is not None
     line = head.value.rstrip()
-    marks = [(match.start(2), match.group(2))]
-    marks += [(m.start(1), m.group(1)) for m in _COLUMN_MARK.finditer(line, match.end(2))]
+    marks = head.info.marks
     edges = [start for start, _ in marks[1:]] + [None]
     labels: list[list] = []
     for (start, mark), end in zip(marks, edges, strict=True):
@@ -121,10 +119,14 @@ def _continuation(tokens: list[Token], pieces: list) -> list[LabeledValue]:
     return fields
 
 
-def _build_trailing_box(token: Token, before: list[Token]) -> CheckBox:
-    found = trailing_mark(token.value)
-    assert found is not None
-    start, mark = found
+def _build_trailing_box(token: Token, lines: list[Token]) -> CheckBox:
+    """A box that ends its line; its label is that line and up to 3 TEXT lines above it."""
+    before: list[Token] = []
+    for line in reversed(lines):
+        if line.type != "TEXT" or len(before) == MAX_LABEL_LINES:
+            break
+        before.insert(0, line)
+    start, mark = token.info
     own = token.value[:start].strip(" \t:")
     label = " ".join([t.value.strip() for t in before] + [own])
     first = before[0] if before else token
@@ -138,81 +140,55 @@ def _build_trailing_box(token: Token, before: list[Token]) -> CheckBox:
     )
 
 
-def _caption_value(parts: list, index: int, caption: Run) -> CoverField | None:
-    """The text lines right above a caption, e.g. the company name above its caption."""
-    lines: list[Token] = []
-    j = index - 1
-    while j >= 0:
-        part = parts[j]
-        if isinstance(part, Token) and part.type in ("TEXT", "TITLE", "AMENDMENT"):
-            lines.append(part)
-            j -= 1
-            continue
-        break
-    if not lines:
-        return None
-    lines.reverse()
-    caption_text = " ".join(t.value.strip() for t in caption.tokens)
-    return CoverField(
-        span=token_span(lines[0], lines[-1]),
-        caption=caption_text,
-        value=" ".join(t.value.strip() for t in lines),
-    )
-
-
-def _form_name(title: str | None, amendment: int | None) -> str | None:
+def _form_name(title: Token | None, amendment: int | None) -> str | None:
+    """The EDGAR form type the title names: ``SCHEDULE TO-I`` of an amendment is SC TO-I/A."""
     if title is None:
         return None
-    upper = " ".join(title.upper().split())
-    match = re.search(r"SCHEDULE\s+TO(?:\s*-\s*([ITC]))?(\s*/\s*A)?", upper)
-    if match is None:
-        return None
-    form = "SC TO" + (f"-{match.group(1)}" if match.group(1) else "")
-    if match.group(2) or amendment is not None:
+    letter, amended = title.info
+    form = "SC TO" + (f"-{letter}" if letter else "")
+    if amended or amendment is not None:
         form += "/A"
     return form
 
 
-def build_cover(preamble: list, source) -> CoverPage:
+def build_cover(parts: list) -> CoverPage:
+    """The cover page from the grammar's ``cover`` node: its prose lines, boxes and fee table.
+
+    The title and the amendment are the first TITLE and AMENDMENT lines; a caption's
+    field and a trailing box's label are the prose lines right above them, which the
+    grammar has already put in the same node.
+    """
     title = amendment = amendment_span = None
     fields: dict[str, CoverField] = {}
     fee_table = None
     boxes: list[CheckBox] = []
-    for index, part in enumerate(preamble):
-        if isinstance(part, Token):
-            if part.type == "TITLE" and title is None:
-                title = part.value.strip()
-            elif part.type == "AMENDMENT" and amendment is None:
-                match = re.search(r"Amendment\s+No\.?\s*(\d+)", part.value, re.IGNORECASE)
-                if match:
-                    amendment = int(match.group(1))
-                    amendment_span = line_span(part, match.start(), match.end())
-            elif part.type == "BOX_END":
-                before: list[Token] = []
-                j = index - 1
-                while (
-                    j >= 0
-                    and len(before) < MAX_LABEL_LINES
-                    and isinstance(preamble[j], Token)
-                    and preamble[j].type == "TEXT"
-                ):
-                    before.insert(0, preamble[j])
-                    j -= 1
-                boxes.append(_build_trailing_box(part, before))
-        elif part.kind == "box":
+    for part in parts:
+        kind = part.type
+        if kind == "box":
             boxes.extend(_build_boxes(part))
-        elif part.kind == "fee_table" and fee_table is None:
-            fee_table = build_fee_table(part)
-        elif part.kind == "caption":
-            caption_text = " ".join(t.value for t in part.tokens)
-            for name, pattern in _CAPTION_KINDS:
-                if pattern.search(caption_text) and name not in fields:
-                    value = _caption_value(preamble, index, part)
-                    if value is not None:
-                        fields[name] = value
-                    break
+            continue
+        if kind == "fee_table":
+            if fee_table is None:
+                fee_table = build_fee_table(part)
+            continue
+        if kind == "lines":
+            lines = part.tokens
+        elif kind == "captioned":
+            lines = part.tokens[0].tokens
+            _read_caption(part.tokens[1], lines, fields)
+        elif kind == "trailing_box":
+            lines = part.tokens[0].tokens if len(part.tokens) == 2 else []
+            boxes.append(_build_trailing_box(part.tokens[-1], lines))
+        else:
+            continue
+        for token in lines:
+            if token.type == "TITLE" and title is None:
+                title = token
+            elif token.type == "AMENDMENT" and amendment is None:
+                amendment, start, end = token.info
+                amendment_span = line_span(token, start, end)
     groups = _box_groups(boxes)
-    end_token = tokens_of(preamble[-1:])[-1] if preamble else None
+    end_token = last_token(parts[-1]) if parts else None
     return CoverPage(
         span=Span(
             line=1,
@@ -220,7 +196,7 @@ def build_cover(preamble: list, source) -> CoverPage:
             end_line=end_token.end_line if end_token is not None else 1,
             end_column=end_token.end_column if end_token is not None else 1,
         ),
-        title=title,
+        title=title.value.strip() if title is not None else None,
         form=_form_name(title, amendment),
         amendment_number=amendment,
         amendment_span=amendment_span,
@@ -229,6 +205,19 @@ def build_cover(preamble: list, source) -> CoverPage:
         box_groups=tuple(groups),
         **fields,
     )
+
+
+def _read_caption(caption: Run, lines: list[Token], fields: dict[str, CoverField]) -> None:
+    """The field a caption names (the first kind its words match that is still unset)."""
+    caption_text = " ".join(t.value for t in caption.tokens)
+    for name, pattern in _CAPTION_KINDS:
+        if pattern.search(caption_text) and name not in fields:
+            fields[name] = CoverField(
+                span=token_span(lines[0], lines[-1]),
+                caption=" ".join(t.value.strip() for t in caption.tokens),
+                value=" ".join(t.value.strip() for t in lines),
+            )
+            break
 
 
 def _box_groups(boxes: list[CheckBox]) -> list[BoxGroup]:

@@ -1,4 +1,8 @@
-"""Exhibit lists (Item 12 and the Index to Exhibits) and the item numbers of headings."""
+"""Exhibit lists (Item 12 and the Index to Exhibits): entries, legend and mode.
+
+Also what an entry's markers mean (``marker_meanings``, ``filed_herewith``), which rules
+import from here for now.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,15 @@ from lark import Token
 
 from filinglint.linter.ast import ExhibitEntry, ExhibitList, Note, Span
 from filinglint.linter.joined import Joined
-from filinglint.linter.lines import EXHIBIT_LINE
-from filinglint.linter.parse import Run, Section
-from filinglint.linter.runs import build_note, line_span, piece, split_markers, token_span
+from filinglint.linter.runs import (
+    Run,
+    build_note,
+    line_span,
+    piece,
+    split_markers,
+    token_span,
+    tokens_of,
+)
 
 _TRAILING_MARKERS = re.compile(r"(?:[*+†‡#\s]|\(\d{1,2}\))+$")
 
@@ -22,71 +32,84 @@ _SUPPLEMENT = re.compile(
 )
 
 
-def _build_exhibit(run: Run) -> ExhibitEntry:
+def build_exhibit(run: Run) -> ExhibitEntry:
+    """One entry: code and markers from the EXHIBIT line, description over its wrapped lines."""
     head: Token = run.tokens[0]
-    match = EXHIBIT_LINE.match(head.value)
-    assert match is not None
-    joined = Joined([piece(head, match.start(5))] + [piece(t) for t in run.tokens[1:]])
+    info = head.info
+    joined = Joined([piece(head, info.text_start)] + [piece(t) for t in run.tokens[1:]])
     text = joined.text
     tail_start = max(0, len(text) - 40)
     trailing = _TRAILING_MARKERS.search(text, tail_start)
-    markers = split_markers(match.group(3))
+    markers = split_markers(info.markers)
     if trailing and trailing.start() > 0:
         markers += split_markers(trailing.group(0))
         text = text[: trailing.start()].rstrip()
     return ExhibitEntry(
         span=token_span(head, run.tokens[-1]),
-        code=match.group(2),
+        code=info.code,
         description=text,
         markers=tuple(markers),
-        code_span=line_span(head, match.start(2), match.end(2)),
+        code_span=line_span(head, info.code_start, info.code_start + len(info.code)),
     )
 
 
-def exhibit_list(source: str, section: Section) -> ExhibitList | None:
-    entries: list[ExhibitEntry] = []
-    legend: list[Note] = []
-    intro: list[str] = [section.heading.value]
-    for part in section.parts:
-        if isinstance(part, Run) and part.kind == "exhibit":
-            entries.append(_build_exhibit(part))
-        elif isinstance(part, Run) and part.kind == "note" and entries:
-            legend.append(build_note(part))
-        elif not entries and isinstance(part, Token):
-            intro.append(part.value)
-    if not entries:
+class Listing:
+    """What the grammar's ``exhibit_list`` node holds: its entries and its legend notes."""
+
+    __slots__ = ("entries", "legend")
+    type = "exhibit_list"
+
+    def __init__(self, entries: list[ExhibitEntry], legend: list[Note]) -> None:
+        self.entries = entries
+        self.legend = legend
+
+
+def read_listing(parts: list) -> Listing:
+    """Entries and legend of an ``exhibit_list`` node (its other parts are not read)."""
+    return Listing(
+        entries=[build_exhibit(p) for p in parts if p.type == "exhibit"],
+        legend=[build_note(p) for p in parts if p.type == "legend_note"],
+    )
+
+
+_PROSE_IN = {"lines": lambda p: p.tokens, "trailing_box": lambda p: tokens_of(p.tokens)}
+_PROSE_IN["captioned"] = lambda p: p.tokens[0].tokens  # the value lines, not the caption
+_NOT_PROSE = frozenset(("box", "caption", "note", "fee_table"))
+
+
+def _prose(part) -> list[Token]:
+    """The prose lines of a section part: its lines, a captioned value, any layout line."""
+    lines = _PROSE_IN.get(part.type)
+    if lines is not None:
+        return lines(part)
+    return [] if part.type in _NOT_PROSE else [part]
+
+
+def exhibit_list(source: str, heading: Token, parts: list) -> ExhibitList | None:
+    """The exhibit list of a section (heading and parts), or None where it lists none.
+
+    Item 12 only adds exhibits (``supplement``) when its prose before the first entry
+    says so: the heading and the section's lines before the list, not those of its
+    boxes, captions, notes and fee tables.
+    """
+    if not parts or parts[-1].type != "exhibit_list":
         return None
+    listing: Listing = parts[-1]
+    intro = [heading.value] + [t.value for p in parts[:-1] for t in _prose(p)]
     mode = "supplement" if _SUPPLEMENT.search(" ".join(" ".join(intro).split())) else "complete"
-    last = legend[-1].span if legend else entries[-1].span
+    last = listing.legend[-1].span if listing.legend else listing.entries[-1].span
     return ExhibitList(
         span=Span(
-            line=section.heading.line,
-            column=section.heading.column,
+            line=heading.line,
+            column=heading.column,
             end_line=last.end_line,
             end_column=last.end_column,
         ),
         source=source,
         mode=mode,
-        entries=tuple(entries),
-        legend=tuple(legend),
+        entries=tuple(listing.entries),
+        legend=tuple(listing.legend),
     )
-
-
-def item_numbers(text: str) -> list[int]:
-    """``1, 4 AND 11`` → [1, 4, 11]; ``1 through 9 and Item 11`` → [1..9, 11]."""
-    numbers: list[int] = []
-    pending_range = False
-    for word in re.findall(r"\d+|through|to|-|–", text, re.IGNORECASE):
-        if word.isdigit():
-            value = int(word)
-            if pending_range and numbers:
-                numbers.extend(range(numbers[-1] + 1, value + 1))
-            else:
-                numbers.append(value)
-            pending_range = False
-        else:
-            pending_range = True
-    return numbers
 
 
 _HEREWITH = re.compile(r"herewith|filed\s+with\s+this|attached\s+hereto|furnished\s+herewith", re.I)

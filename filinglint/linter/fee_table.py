@@ -14,16 +14,7 @@ from lark import Token
 from filinglint.linter import values
 from filinglint.linter.ast import FeeRate, FeeTable, Money, Span
 from filinglint.linter.joined import Joined
-from filinglint.linter.lines import MARKER_LINE
-from filinglint.linter.parse import Run
-from filinglint.linter.runs import (
-    build_note,
-    end_column,
-    line_span,
-    piece,
-    run_joined,
-    split_markers,
-)
+from filinglint.linter.runs import Run, build_note, line_span, piece, run_joined, split_markers
 
 _MARKS = r"((?:[*+†‡#]+|\(\d{1,2}\))*)"
 _LABELS = {
@@ -80,14 +71,14 @@ def build_fee_table(run: Run) -> FeeTable:
     no amounts: a table the reader does not understand must never produce a finding.
     """
     heading: Token = run.tokens[0]
-    lines = [t for t in run.tokens[1:] if isinstance(t, Token) and t.type == "TEXT"]
-    note_runs = [r for r in run.tokens[1:] if isinstance(r, Run)]
+    lines = [t for t in run.tokens[1:] if t.type == "TEXT"]
+    note_runs = [r for r in run.tokens[1:] if r.type == "note"]
     found = _read_values(run.tokens[1:])
     notes = tuple(build_note(r) for r in note_runs)
     fee = found.get("fee")
     return FeeTable(
         span=Span(
-            line=run.line, column=heading.column, end_line=run.end_line, end_column=end_column(run)
+            line=run.line, column=heading.column, end_line=run.end_line, end_column=run.end_column
         ),
         valuation=found.get("valuation"),
         fee=fee,
@@ -111,7 +102,7 @@ def _read_values(body: list) -> dict[str, Money]:
     found: dict[str, Money] = {}
     columns: dict[str, _Column] = {}
     for token in body:
-        if isinstance(token, Run):
+        if token.type == "note":
             break  # the footnotes follow the table
         if token.type != "TEXT":
             continue
@@ -152,9 +143,7 @@ def _read_values(body: list) -> dict[str, Money]:
 
 def _find_fee_rate(note_runs: list[Run], lines: list[Token], fee: Money | None) -> FeeRate | None:
     fee_markers = set(fee.markers) if fee else set()
-    ordered = sorted(
-        note_runs, key=lambda r: MARKER_LINE.match(r.tokens[0].value).group(2) not in fee_markers
-    )
+    ordered = sorted(note_runs, key=lambda r: r.tokens[0].info.marker not in fee_markers)
     candidates = [run_joined(r) for r in ordered]
     candidates.append(Joined([piece(t) for t in lines if t.type == "TEXT"]))
     for joined in candidates:

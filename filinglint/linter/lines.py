@@ -3,17 +3,29 @@
 Real filings are laid out in lines: a box line, an ITEM heading, an exhibit entry, a
 table rule. Typing whole lines keeps the LALR grammar small and makes unknown prose
 harmless (it is TEXT, the lowest-priority type, so every line is always something).
-The only state is "which head does an indented line continue", which makes wrapped
-exhibit descriptions, footnotes, box labels and captions single units.
+The state is "which head does an indented line continue", which makes wrapped
+exhibit descriptions, footnotes, box labels and captions single units, and "are we
+after a SIGNATURES heading": there, and only there, a signature's lines ("By: /s/ …",
+"Name:", "Title:", "Date:") get their own types (SIGNER, SIG_FIELD, SIG_DATE), since
+"Name: …" elsewhere is a box's field or a cover line. A signature line keeps the
+continuation state of the type it would otherwise have, so the lines around it are
+typed exactly as if it were not special.
 
-Every regular expression here is anchored and free of nested quantifiers, so the
-classification of a line is linear in its length.
+Every regular expression here is anchored and free of nested quantifiers, and the
+scans for box marks look at each character once, so the classification of a line is
+linear in its length.
+
+A line is matched once: the token (a ``Line``) carries what the match found in its
+``info`` slot (the box marks, the exhibit code and markers, the item numbers, the
+amendment number…), so the readers never run these patterns again. A test keeps every
+pattern of this module private to it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import itemgetter
 
 from lark import Token
 from lark.lexer import Lexer
@@ -36,13 +48,21 @@ TOKEN_TYPES = (
     "MARKER",
     "CONT",
     "TEXT",
+    "SIGNER",
+    "SIG_FIELD",
+    "SIG_DATE",
 )
 
 # A box mark: |_| |x| [ ] [X] / / /X/ ( ) (x) or a ballot-box character.
 _MARK_INSIDE = r"[ _xX✓✔√■?*\-]{1,3}"
 BOX_MARK = r"(?:\|" + _MARK_INSIDE + r"\||\[" + _MARK_INSIDE + r"\]|/[ xX_]/|\([ xX_]\)|[☐☒☑])"
-_BOX_START = re.compile(r"(\s*)(" + BOX_MARK + r")(?:\s*(\S.*))?$")
-_MARK_ONLY = re.compile(BOX_MARK + r"$")
+# One compiled mark serves every place a mark is looked for (line start, after a wide
+# gap, line end): compiling the mark's character classes costs about 0.2 ms each time,
+# paid at every start. At a given index at most one mark can match, with one length.
+_MARK = re.compile(BOX_MARK)
+_MARK_FIRST = "|[/(☐☒☑"
+_BOX_START = r"(\s*)(" + BOX_MARK + r")(?:\s*(\S.*))?$"  # box_start's pattern, compiled on use
+_box_start: re.Pattern[str] | None = None
 MAX_MARK = 7
 
 EXHIBIT_CODE = r"\([a-h]\)(?:\(\d{1,2}\))?(?:\([A-Za-z]{1,4}\))?(?:\(\d{1,2}\))?"
@@ -64,14 +84,145 @@ ITEM_LINE = re.compile(
     r"(\s*)(ITEMS?|Items?)\s+(" + ITEM_NUMBERS + r")\s*([.:\-—–]?)\s*(.*)$", re.IGNORECASE
 )
 _TITLE = re.compile(
-    r"\s*SCHEDULE\s+TO(?:\s*-\s*[ITC])?(?:\s*/\s*A)?\s*(?:\(.*\))?\s*$", re.IGNORECASE
+    r"\s*SCHEDULE\s+TO(?:\s*-\s*([ITC]))?(\s*/\s*A)?\s*(?:\(.*\))?\s*$", re.IGNORECASE
 )
-_AMENDMENT = re.compile(r"\s*(?:\(\s*)?Amendment\s+No\.?\s*(\d{1,3})\b", re.IGNORECASE)
+_AMENDMENT = re.compile(r"\s*(?:\(\s*)?(Amendment\s+No\.?\s*(\d{1,3}))\b", re.IGNORECASE)
 _CAPTION = re.compile(
     r"\s*\((?:Name|Names|Title|Titles|CUSIP|Date|Address|Exact\s+name)\b", re.IGNORECASE
 )
 
 _HEADS = frozenset(("EXHIBIT", "MARKER", "BOX", "CAPTION"))
+_SECTION_HEADINGS = frozenset(("ITEM", "INDEX_HEADING", "SIGNATURE_HEADING"))
+_SIG_FIELD = re.compile(r"^\s*(By|Name|Title|Dated?)\s*:\s*(.*)$", re.IGNORECASE)
+_SIGNED = re.compile(r"^(?:By:\s*)?/s/\s*", re.IGNORECASE)
+
+
+class Line(Token):
+    """A line token and what the lexer read from it.
+
+    ``info`` is the payload of the line's type (one of the small tuples below) or None
+    for types without one (TEXT, CONT, BLANK, RULE…). The constructor sets the slots
+    directly: one line is one token, so this is on the hot path of every check.
+    """
+
+    __slots__ = ("info",)
+
+    def __new__(
+        cls,
+        type: str,  # Lark's name for it
+        value: str,
+        start_pos: int,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        end_pos: int,
+        info: object = None,
+    ) -> Line:
+        inst = str.__new__(cls, value)
+        inst.type = type
+        inst.value = value
+        inst.start_pos = start_pos
+        inst.line = line
+        inst.column = column
+        inst.end_line = end_line
+        inst.end_column = end_column
+        inst.end_pos = end_pos
+        inst.info = info
+        return inst
+
+
+# Payloads: tuples with named fields. Positions are 0-based indices into the line (the
+# token's value). Plain tuple subclasses rather than NamedTuple: defining a NamedTuple
+# costs about a hundred microseconds at import, and start-up is paid on every commit.
+
+
+def _field(index: int) -> property:
+    return property(itemgetter(index))
+
+
+class Title(tuple):
+    """TITLE: (letter, amended): the form letter of "SCHEDULE TO-I" (I, T, C or None) and
+    whether "/A" follows."""
+
+    __slots__ = ()
+    letter = _field(0)
+    amended = _field(1)
+
+
+class Amendment(tuple):
+    """AMENDMENT: (number, start, end): "Amendment No. 3" and where that phrase stands."""
+
+    __slots__ = ()
+    number = _field(0)
+    start = _field(1)
+    end = _field(2)
+
+
+class Box(tuple):
+    """BOX: (marks,): (index, mark) of each box on the line, left to right."""
+
+    __slots__ = ()
+    marks = _field(0)
+
+
+class BoxEnd(tuple):
+    """BOX_END: (start, mark): the mark that ends the line and its index."""
+
+    __slots__ = ()
+    start = _field(0)
+    mark = _field(1)
+
+
+class Exhibit(tuple):
+    """EXHIBIT: (code, code_start, markers, text_start): the code, where it starts, the
+    markers glued to it and where the description starts."""
+
+    __slots__ = ()
+    code = _field(0)
+    code_start = _field(1)
+    markers = _field(2)
+    text_start = _field(3)
+
+
+class Marker(tuple):
+    """MARKER: (marker, text_start): the note's marker ("*", "(1)") and where its text starts."""
+
+    __slots__ = ()
+    marker = _field(0)
+    text_start = _field(1)
+
+
+class SigField(tuple):
+    """SIG_FIELD: (key, value): "name" or "title", and what follows the colon."""
+
+    __slots__ = ()
+    key = _field(0)
+    value = _field(1)
+
+
+class Item(tuple):
+    """ITEM: (numbers,): the item numbers the heading names (``ITEMS 1 through 4 and 11``)."""
+
+    __slots__ = ()
+    numbers = _field(0)
+
+
+def item_numbers(text: str) -> list[int]:
+    """``1, 4 AND 11`` → [1, 4, 11]; ``1 through 9 and Item 11`` → [1..9, 11]."""
+    numbers: list[int] = []
+    pending_range = False
+    for word in re.findall(r"\d+|through|to|-|–", text, re.IGNORECASE):
+        if word.isdigit():
+            value = int(word)
+            if pending_range and numbers:
+                numbers.extend(range(numbers[-1] + 1, value + 1))
+            else:
+                numbers.append(value)
+            pending_range = False
+        else:
+            pending_range = True
+    return numbers
 
 
 def is_item_heading(line: str) -> re.Match[str] | None:
@@ -88,8 +239,15 @@ def is_item_heading(line: str) -> re.Match[str] | None:
 
 
 def box_start(line: str) -> re.Match[str] | None:
-    """A line that starts with a box mark, optionally followed by its label."""
-    return _BOX_START.match(line.rstrip())
+    """A line that starts with a box mark, optionally followed by its label.
+
+    (mark: group 2.) The lexer itself uses ``_MARK`` at the line's indent, which finds
+    the same mark; this match object is for callers that want the groups.
+    """
+    global _box_start
+    if _box_start is None:
+        _box_start = re.compile(_BOX_START)
+    return _box_start.match(line.rstrip())
 
 
 def is_rule(stripped: str) -> bool:
@@ -107,7 +265,8 @@ def trailing_mark(line: str) -> tuple[int, str] | None:
     text = line.rstrip()
     for size in range(1, min(MAX_MARK, len(text) - 1) + 1):
         start = len(text) - size
-        if not _MARK_ONLY.match(text, start) or text[start - 1] not in " \t:":
+        mark = _MARK.match(text, start)
+        if mark is None or mark.end() != len(text) or text[start - 1] not in " \t:":
             continue
         before = text[:start]
         if not before.strip(" \t:"):
@@ -118,70 +277,154 @@ def trailing_mark(line: str) -> tuple[int, str] | None:
     return None
 
 
-def classify(line: str) -> str:
-    """The token type of one line, without regard to its neighbours."""
+_PLAIN = {kind: (kind, None) for kind in TOKEN_TYPES}
+_TEXT = _PLAIN["TEXT"]
+
+
+def _column_marks(text: str, pos: int) -> list[tuple[int, str]]:
+    r"""Further marks after ``pos``, each after a gap of two or more spaces and before its
+    label: what ``re.finditer(r"\s{2,}(MARK)\s+\S", text, pos)`` finds, in one pass."""
+    marks: list[tuple[int, str]] = []
+    end = len(text)
+    at = pos
+    while at < end:
+        if (
+            text[at] in _MARK_FIRST
+            and at - pos >= 2
+            and text[at - 1].isspace()
+            and text[at - 2].isspace()
+            and (mark := _MARK.match(text, at)) is not None
+            and mark.end() < end
+            and text[mark.end()].isspace()
+        ):
+            marks.append((at, mark.group()))
+            after = mark.end()
+            while text[after].isspace():  # the label follows (text is right-stripped)
+                after += 1
+            pos = at = after + 1  # the next search starts after the label's first character
+            continue
+        at += 1
+    return marks
+
+
+def _box(text: str, mark: re.Match[str]) -> Box:
+    """``text`` is the right-stripped line; ``mark`` the mark at its indent."""
+    marks = [(mark.start(), mark.group()), *_column_marks(text, mark.end())]
+    return Box((tuple(marks),))
+
+
+def _amendment(match: re.Match[str]) -> Amendment:
+    return Amendment((int(match.group(2)), match.start(1), match.end(1)))
+
+
+def read_line(line: str) -> tuple[str, object]:
+    """The token type of one line and its payload, without regard to its neighbours."""
     stripped = line.strip()
     if not stripped:
-        return "BLANK"
+        return _PLAIN["BLANK"]
     first = stripped[0]
     if first == "<" and stripped[:6].upper() == "<PAGE>":
         rest = stripped[6:].strip()
         if not rest or rest.isdigit():
-            return "PAGE"
+            return _PLAIN["PAGE"]
     if first in _RULE_CHARS and is_rule(stripped):
-        return "RULE"
-    if first in "|[/(☐☒☑" and box_start(line):
-        return "BOX"
+        return _PLAIN["RULE"]
+    if first in _MARK_FIRST:
+        text = line.rstrip()
+        match = _MARK.match(text, len(text) - len(stripped))
+        if match:
+            return "BOX", _box(text, match)
     if first == "(":
-        if EXHIBIT_LINE.match(line):
-            return "EXHIBIT"
+        match = EXHIBIT_LINE.match(line)
+        if match:
+            return "EXHIBIT", Exhibit(
+                (match.group(2), match.start(2), match.group(3), match.start(5))
+            )
         if _CAPTION.match(line):
-            return "CAPTION"
-        if _AMENDMENT.match(line) and len(stripped) < 60:
-            return "AMENDMENT"
-    if first in "*+†‡#(" and MARKER_LINE.match(line):
-        return "MARKER"
-    if first in "Ii" and is_item_heading(line):
-        return "ITEM"
+            return _PLAIN["CAPTION"]
+        if len(stripped) < 60:
+            match = _AMENDMENT.match(line)
+            if match:
+                return "AMENDMENT", _amendment(match)
+    if first in "*+†‡#(":
+        match = MARKER_LINE.match(line)
+        if match:
+            return "MARKER", Marker((match.group(2), match.start(4)))
+    if first in "Ii":
+        match = is_item_heading(line)
+        if match:
+            return "ITEM", Item((tuple(item_numbers(match.group(3))),))
     if len(stripped) <= 40:
         if first in "Cc" and _FEE_HEADING.match(line):
-            return "FEE_HEADING"
+            return _PLAIN["FEE_HEADING"]
         if first in "IiEe" and _INDEX_HEADING.match(line):
-            return "INDEX_HEADING"
+            return _PLAIN["INDEX_HEADING"]
         if first in "Ss":
             if _SIGNATURE_HEADING.match(line):
-                return "SIGNATURE_HEADING"
-            if _TITLE.match(line):
-                return "TITLE"
-        if first in "Aa" and _AMENDMENT.match(line):
-            return "AMENDMENT"
+                return _PLAIN["SIGNATURE_HEADING"]
+            match = _TITLE.match(line)
+            if match:
+                letter = match.group(1)
+                return "TITLE", Title((letter.upper() if letter else None, bool(match.group(2))))
+        if first in "Aa":
+            match = _AMENDMENT.match(line)
+            if match:
+                return "AMENDMENT", _amendment(match)
         centred = len(line) - len(stripped) >= 10 or first == "-"
         if centred and (first.isdigit() or first in "-(ivxlc") and _PAGE_NUMBER.match(line):
-            return "PAGE_NUMBER"
-    if stripped[-1] in "|]/)☐☒☑" and trailing_mark(line) is not None:
-        return "BOX_END"
-    return "TEXT"
+            return _PLAIN["PAGE_NUMBER"]
+    if stripped[-1] in "|]/)☐☒☑":
+        found = trailing_mark(line)
+        if found is not None:
+            return "BOX_END", BoxEnd(found)
+    return _TEXT
 
 
-def tokenize(text: str) -> Iterator[Token]:
+def read_signature_line(line: str) -> tuple[str, object] | None:
+    """SIGNER (info: who signed), SIG_FIELD or SIG_DATE for a line of a signature block.
+
+    "By: …" or any line with "/s/" signs; "Date:" / "Dated:" dates the block, even with
+    a "/s/" in it; "Name:" and "Title:" describe the signer.
+    """
+    match = _SIG_FIELD.match(line)
+    if match is None:
+        if "/s/" not in line.lower():
+            return None
+        return "SIGNER", _SIGNED.sub("", line.strip()).strip()
+    key = match.group(1).lower()
+    if key in ("date", "dated"):
+        return _PLAIN["SIG_DATE"]
+    value = match.group(2).strip()
+    if key == "by" or "/s/" in line.lower():
+        return "SIGNER", _SIGNED.sub("", value).strip()
+    return "SIG_FIELD", SigField((key, value))
+
+
+def classify(line: str) -> str:
+    """The token type of one line, without regard to its neighbours."""
+    return read_line(line)[0]
+
+
+def tokenize(text: str) -> Iterator[Line]:
     """Yield one token per line (one per run of blank lines), with 1-based positions."""
     head_indent = -1  # an indented TEXT line deeper than this continues the head
     open_parens = 0  # a caption continues while its parenthesis is open
     offset = 0
     number = 0
-    blank: Token | None = None  # a run of blank lines is one BLANK token
+    blank: Line | None = None  # a run of blank lines is one BLANK token
+    signatures = False  # after a SIGNATURES heading, up to the next section heading
     for line in text.split("\n"):
         number += 1
-        kind = classify(line)
+        kind, info = read_line(line)
         if kind == "BLANK":
             head_indent = -1
             open_parens = 0
             if blank is None:
-                blank = Token(
+                blank = Line(
                     "BLANK", line, offset, number, 1, number, len(line) + 1, offset + len(line)
                 )
             else:
-                blank = Token(
+                blank = Line(
                     "BLANK", blank + "\n" + line, blank.start_pos, blank.line, 1,
                     number, len(line) + 1, offset + len(line),
                 )  # fmt: skip
@@ -204,8 +447,14 @@ def tokenize(text: str) -> Iterator[Token]:
         else:
             head_indent = -1
             open_parens = 0
+            if kind in _SECTION_HEADINGS:
+                signatures = kind == "SIGNATURE_HEADING"
+        if signatures and kind not in _SECTION_HEADINGS:
+            signed = read_signature_line(line)
+            if signed is not None:
+                kind, info = signed
         end = max(len(line.rstrip()), indent) + 1
-        yield Token(kind, line, offset, number, indent + 1, number, end, offset + len(line))
+        yield Line(kind, line, offset, number, indent + 1, number, end, offset + len(line), info)
         offset += len(line) + 1
     if blank is not None:
         yield blank

@@ -1,85 +1,131 @@
 """Build the Lark LALR parser once and run it over a filing's line tokens.
 
 Building LALR tables costs tens of milliseconds; a pre-commit hook pays start-up on
-every commit, so the built parser is cached on disk (keyed by Lark on the grammar text
-and options) and loaded in about a millisecond afterwards.
+every commit, so the built parser is cached on disk and loaded in about a millisecond
+afterwards. Lark keys the cache file's contents on the grammar text, the options and
+its own version, so an edited grammar is rebuilt (and the file rewritten) on first use.
 
-The grammar's rules are reduced straight into ``Run`` and ``Section`` objects by a
-transformer that Lark applies while parsing (no intermediate tree), so parsing stays a
-single linear pass. Each Run and Section knows the lines it covers, from its tokens.
+The readers (``FilingReader``, below) are applied by Lark while it parses (no
+intermediate tree), so parsing and reading are one linear pass. Positions come from
+the line tokens themselves, so Lark is not asked to propagate them to every node (that
+bookkeeping was a third of the parse).
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from lark import Lark, Token, Transformer
 
+from filinglint.linter.ast import CoverPage, ExhibitList, ItemSection
+from filinglint.linter.cover import build_cover
+from filinglint.linter.exhibits import Listing, exhibit_list, read_listing
 from filinglint.linter.lines import LineLexer
+from filinglint.linter.runs import Run, token_span
+from filinglint.linter.signature import (
+    Block,
+    Chain,
+    Field,
+    read_block,
+    read_field,
+    read_signatures,
+)
 
 GRAMMAR_PATH = Path(__file__).parent / "grammar" / "filing.lark"
 
 
-@dataclass(slots=True)
-class Run:
-    """A head line and its continuation lines (box, note, exhibit, caption, fee table)."""
-
-    kind: str
-    tokens: list
-    line: int
-    end_line: int
-
-
-@dataclass(slots=True)
-class Section:
-    """A heading (ITEM, INDEX TO EXHIBITS, SIGNATURES) and every part up to the next one."""
-
-    kind: str
-    heading: Token
-    parts: list
-    line: int
-    end_line: int
+# --- the readers: a transformer method per rule of the grammar ---------------------------
+#
+# Lark calls these while it parses, bottom-up, so each method gets its children already
+# read. Groups of lines that a structure reads later (a box, a note, prose lines) become
+# cheap ``Run`` objects named by their rule; the structures themselves (cover, exhibit
+# list, sections, signatures) become AST nodes or small records that ``build`` assembles
+# with the dates. Every method is pure: one shared instance serves every parse.
 
 
-def _last_line(item) -> int:
-    """Last line of a token (a BLANK token may span several lines), Run or Section."""
-    return item.end_line
+class Parsed:
+    """A filing as the grammar read it: the cover, then what each section holds."""
+
+    __slots__ = ("cover", "exhibit_lists", "items", "signature_blocks", "signature_lines")
+
+    def __init__(self, cover: CoverPage) -> None:
+        self.cover = cover
+        self.items: list[ItemSection] = []
+        self.exhibit_lists: list[ExhibitList] = []
+        self.signature_blocks: list[Block] = []
+        self.signature_lines: set[int] = set()
 
 
-def _run(kind: str):
-    def reduce(self, children):
-        return Run(kind, children, children[0].line, _last_line(children[-1]))
+def _group(rule: str):
+    def read(self, children: list) -> Run:
+        return Run(rule, children)
 
-    return reduce
-
-
-def _section(kind: str):
-    def reduce(self, children):
-        return Section(kind, children[0], children[1:], children[0].line, _last_line(children[-1]))
-
-    return reduce
+    read.__name__ = rule
+    return read
 
 
-class _Parts(Transformer):
-    """Reduce grammar rules to Runs and Sections while parsing; tokens pass through."""
+class FilingReader(Transformer):
+    """Grammar rule → reader. Rules not named here do not reach a reader on their own."""
 
-    box = _run("box")
-    note = _run("note")
-    exhibit = _run("exhibit")
-    caption = _run("caption")
-    fee_table = _run("fee_table")
-    item_section = _section("item")
-    index_section = _section("index")
-    signature_section = _section("signature")
+    # Groups of lines, read by the structure that holds them.
+    lines = _group("lines")
+    captioned = _group("captioned")
+    trailing_box = _group("trailing_box")
+    caption = _group("caption")
+    box = _group("box")
+    fee_table = _group("fee_table")
+    note = _group("note")
+    exhibit = _group("exhibit")
+    legend_note = _group("legend_note")
 
-    def section(self, children):
+    def page_break(self, children: list) -> Token:
+        """A page break stays a line: readers skip it like any line they do not read."""
         return children[0]
 
-    def start(self, children):
-        return children
+    def cover(self, children: list) -> CoverPage:
+        return build_cover(children)
+
+    def exhibit_list(self, children: list) -> Listing:
+        return read_listing(children)
+
+    # Sections: each gives the nodes it holds, in order.
+
+    def item_section(self, children: list) -> tuple:
+        """An ITEM heading; for Item 12 (by the numbers the lexer read), its exhibit list."""
+        heading = children[0]
+        numbers = heading.info.numbers
+        item = ItemSection(span=token_span(heading), numbers=numbers, heading=heading.value.strip())
+        listing = exhibit_list("item-12", heading, children[1:]) if 12 in numbers else None
+        return (item,) if listing is None else (item, listing)
+
+    def index_section(self, children: list) -> tuple:
+        listing = exhibit_list("index", children[0], children[1:])
+        return () if listing is None else (listing,)
+
+    def sig_field(self, children: list) -> Field:
+        return read_field(children)
+
+    def signature(self, children: list) -> Chain:
+        return read_block(children)
+
+    def signature_section(self, children: list) -> tuple:
+        return (read_signatures(children),)
+
+    def start(self, children: list) -> Parsed:
+        parsed = Parsed(cover=children[0])
+        for section in children[1:]:
+            for node in section:
+                match node:
+                    case ItemSection():
+                        parsed.items.append(node)
+                    case ExhibitList():
+                        parsed.exhibit_lists.append(node)
+                    case Chain():
+                        parsed.signature_blocks.extend(node.blocks)
+                        parsed.signature_lines.update(node.date_lines)
+        return parsed
 
 
 _parser: Lark | None = None
@@ -117,14 +163,13 @@ def get_parser() -> Lark:
             grammar,
             parser="lalr",
             lexer=LineLexer,
-            propagate_positions=True,
             maybe_placeholders=False,
-            transformer=_Parts(),
+            transformer=FilingReader(),
             cache=_cache_path(),
         )
     return _parser
 
 
-def parse_parts(text: str) -> list:
-    """The filing as preamble parts followed by Sections; any text parses."""
+def parse(text: str) -> Parsed:
+    """The filing as the grammar and its readers see it; any text parses."""
     return get_parser().parse(text)
