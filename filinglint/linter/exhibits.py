@@ -110,34 +110,3 @@ def exhibit_list(source: str, heading: Token, parts: list) -> ExhibitList | None
         entries=tuple(listing.entries),
         legend=tuple(listing.legend),
     )
-
-
-_HEREWITH = re.compile(r"herewith|filed\s+with\s+this|attached\s+hereto|furnished\s+herewith", re.I)
-_PREVIOUSLY = re.compile(r"previously|filed\s+previously|incorporated\s+by\s+reference", re.I)
-
-
-def marker_meanings(exhibits: ExhibitList, entry: ExhibitEntry) -> frozenset[str]:
-    """What an entry's markers mean by the list's own legend (the marker itself if unknown)."""
-    legend = {
-        note.marker: " ".join(note.text.split()).rstrip(".").lower() for note in exhibits.legend
-    }
-    return frozenset(legend.get(marker, marker) for marker in entry.markers)
-
-
-def filed_herewith(exhibits: ExhibitList, entry: ExhibitEntry) -> bool:
-    """Whether the filing says this exhibit is filed with it.
-
-    Either a marker whose legend says "filed herewith", or — where the legend only marks
-    exhibits as previously filed — no marker at all (the modern convention).
-    """
-    if any(_HEREWITH.search(meaning) for meaning in marker_meanings(exhibits, entry)):
-        return True
-    legend = [note.text for note in exhibits.legend]
-    marks_previous_only = any(_PREVIOUSLY.search(t) for t in legend) and not any(
-        _HEREWITH.search(t) for t in legend
-    )
-    return (
-        marks_previous_only
-        and not entry.markers
-        and not entry.description.lower().startswith(("not applicable", "none"))
-    )
