@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -79,3 +80,17 @@ def clean_example_text(example_text: str) -> str:
 @pytest.fixture
 def lakeshore_text() -> str:
     return LAKESHORE.read_text(encoding="utf-8")
+
+
+class Lines(NamedTuple):
+    """A span's 1-based lines and columns (end column exclusive), as diagnostics show them."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def pos(source, span) -> Lines:
+    """Where a span (offsets into the opened file) stands in lines and columns."""
+    return Lines(*source.lines_of(span))

@@ -12,28 +12,29 @@ import pytest
 
 from filinglint.linter.build import build, item_numbers
 from filinglint.linter.source import Source, decode
+from tests.conftest import pos
 
 
 def parse(text: str) -> tuple[Source, object]:
     source = decode(text.encode(), "t.txt")
-    return source, build(source)
+    return source, build(source.text)
 
 
 def at(source: Source, span) -> str:
     """The text a single-line span covers."""
-    assert span.line == span.end_line, span
-    assert 1 <= span.column <= span.end_column
-    return source.line(span.line)[span.column - 1 : span.end_column - 1]
+    where = pos(source, span)
+    assert where.line == where.end_line, span
+    assert 1 <= where.column <= where.end_column
+    assert (
+        source.text[span.start : span.end]
+        == source.line(where.line)[where.column - 1 : where.end_column - 1]
+    )
+    return source.text[span.start : span.end]
 
 
 def covered(source: Source, span) -> str:
     """The text a span covers, lines joined by ``\\n``."""
-    if span.line == span.end_line:
-        return at(source, span)
-    first = source.line(span.line)[span.column - 1 :]
-    middle = [source.line(n) for n in range(span.line + 1, span.end_line)]
-    last = source.line(span.end_line)[: span.end_column - 1]
-    return "\n".join([first, *middle, last])
+    return source.text[span.start : span.end]
 
 
 def fee_filing(note: str, valuation: str = "$2,500,000", fee: str = "$202.25") -> str:
@@ -124,9 +125,9 @@ def test_fee_table_notes() -> None:
     assert notes[0].text.endswith("at $2.50 per share.")
     assert "  " not in notes[1].text  # wrapped lines joined by single spaces
     assert notes[1].text.endswith("equals 0.0000809 of the transaction valuation.")
-    assert source.line(notes[0].span.line).startswith("*    Estimated")
-    assert notes[0].span.end_line == notes[0].span.line + 1
-    assert notes[1].span.end_line == notes[1].span.line + 1
+    assert source.line(pos(source, notes[0].span).line).startswith("*    Estimated")
+    assert pos(source, notes[0].span).end_line == pos(source, notes[0].span).line + 1
+    assert pos(source, notes[1].span).end_line == pos(source, notes[1].span).line + 1
 
 
 def test_fee_table_rate_wrapped_over_two_lines() -> None:
@@ -135,7 +136,7 @@ def test_fee_table_rate_wrapped_over_two_lines() -> None:
     rate = filing.cover.fee_table.rate
     assert rate.value == Decimal("0.0002")
     assert rate.text == "1/50th of one percent"
-    assert rate.span.end_line == rate.span.line + 1
+    assert pos(source, rate.span).end_line == pos(source, rate.span).line + 1
     assert covered(source, rate.span) == "1/50th of one\n     percent"
 
 
@@ -222,8 +223,8 @@ CALCULATION OF FILING FEE
     assert table.fee.amount == fee
     assert list(table.valuation.markers) == vmarkers
     assert list(table.fee.markers) == fmarkers
-    assert table.valuation.span.line == 5
-    assert table.fee.span.line == 6
+    assert pos(source, table.valuation.span).line == 5
+    assert pos(source, table.fee.span).line == 6
     assert at(source, table.valuation.span) == valuation_line.split(":")[1].strip()
     assert at(source, table.fee.span) == fee_line.split(":")[1].strip()
     assert table.rate.value == Decimal("0.000092")
@@ -303,8 +304,8 @@ def test_transaction_box_roles(checked: str) -> None:
         assert box.state == ("checked" if role == checked else "unchecked")
         assert box.mark == ("|X|" if role == checked else "|_|")
         assert at(source, box.mark_span) == box.mark
-        assert box.mark_span.column == 1
-        assert source.line(box.span.line).endswith(label)
+        assert pos(source, box.mark_span).column == 1
+        assert source.line(pos(source, box.span).line).endswith(label)
     groups = {group.group: group for group in filing.cover.box_groups}
     assert [b.role for b in groups["transaction-type"].boxes] == list(TRANSACTION_LINES)
 
@@ -334,9 +335,9 @@ def test_final_amendment_trailing_box(style: tuple[str, str], final: str, state:
         " results of the tender offer"
     )
     assert at(source, box.mark_span) == final
-    assert source.line(box.span.line).startswith("Check the following box")
-    assert box.span.end_line == box.span.line + 1
-    assert box.mark_span.line == box.span.end_line
+    assert source.line(pos(source, box.span).line).startswith("Check the following box")
+    assert pos(source, box.span).end_line == pos(source, box.span).line + 1
+    assert pos(source, box.mark_span).line == pos(source, box.span).end_line
     issuer = next(b for b in filing.cover.boxes if b.role == "issuer-tender-offer")
     assert issuer.mark == style[0]
     assert issuer.state == "checked"
@@ -360,8 +361,8 @@ def test_box_label_fields_and_wrapped_label() -> None:
     for field in offset.fields:
         assert at(source, field.span).startswith(field.label + ":")
         assert at(source, field.span).endswith(field.value)
-    assert offset.span.line == 4
-    assert offset.span.end_line == 8
+    assert pos(source, offset.span).line == 4
+    assert pos(source, offset.span).end_line == 8
 
 
 def test_cover_title_and_amendment() -> None:
@@ -405,10 +406,12 @@ def test_wrapped_exhibit_description_and_markers() -> None:
     )
     assert list(first.markers) == ["**", "+"]
     assert at(source, first.code_span) == "(a)(5)(C)"
-    assert first.span.line == 9
-    assert first.span.end_line == 11
-    assert first.span.column == 6
-    assert source.line(first.span.end_line)[: first.span.end_column - 1].endswith("payment.**+")
+    assert pos(source, first.span).line == 9
+    assert pos(source, first.span).end_line == 11
+    assert pos(source, first.span).column == 6
+    assert source.line(pos(source, first.span).end_line)[
+        : pos(source, first.span).end_column - 1
+    ].endswith("payment.**+")
     assert second.description == "Letter to Holders."
     assert list(second.markers) == ["*"]
     assert at(source, second.code_span) == "(a)(5)(D)"
@@ -457,7 +460,7 @@ ITEM 12.  EXHIBITS.
     assert [e.code for e in index.entries] == ["(a)(1)(A)", "(a)(1)(B)"]
     assert item12.entries[0].description == "Offer to Purchase dated June 4, 2001."
     assert [n.marker for n in item12.legend] == ["*"]
-    assert index.span.line == 10
+    assert pos(source, index.span).line == 10
     assert at(source, index.entries[1].code_span) == "(a)(1)(B)"
 
 
@@ -510,7 +513,7 @@ ITEM 12.  EXHIBITS.
         [4],
         [12],
     ]
-    assert [i.span.line for i in filing.items] == [3, 7, 11]
+    assert [pos(source, i.span).line for i in filing.items] == [3, 7, 11]
     assert filing.items[1].heading == "Item 4.  Terms of the Transaction."
     for item in filing.items:
         assert at(source, item.span) == item.heading
@@ -569,7 +572,7 @@ def test_date_spanning_two_lines() -> None:
     (date,) = filing.dates
     assert date.text == "January 5, 2004"
     assert date.role == "original-filing"
-    assert (date.span.line, date.span.end_line) == (1, 2)
+    assert (pos(source, date.span).line, pos(source, date.span).end_line) == (1, 2)
     assert covered(source, date.span) == "January 5,\n2004"
 
 
@@ -604,11 +607,11 @@ def test_date_spans() -> None:
         assert " ".join(text.split()) == date.text
     wrapped = filing.dates[1]
     assert wrapped.text == "January 20, 2004"
-    assert (wrapped.span.line, wrapped.span.end_line) == (6, 6)
+    assert (pos(source, wrapped.span).line, pos(source, wrapped.span).end_line) == (6, 6)
     assert at(source, wrapped.span) == "January 20, 2004"
     signed = filing.dates[-1]
     assert at(source, signed.span) == "February 17, 2004"
-    assert signed.span.column == len("Dated: ") + 1
+    assert pos(source, signed.span).column == len("Dated: ") + 1
 
 
 def test_impossible_date_is_kept() -> None:
@@ -625,7 +628,7 @@ def test_signature_block() -> None:
     assert signature.name == "Evelyn P. Moorcroft"
     assert signature.title == "Chief Financial Officer"
     assert signature.date.text == "February 17, 2004"
-    assert "/s/ Evelyn P. Moorcroft" in source.line(signature.span.line)
+    assert "/s/ Evelyn P. Moorcroft" in source.line(pos(source, signature.span).line)
 
 
 # --- spans of the whole tree -------------------------------------------------------------
@@ -669,12 +672,12 @@ def test_every_span_lies_inside_the_source(text: str) -> None:
     spans = list(_all_spans(filing))
     assert len(spans) > 3
     for span in spans:
-        assert 1 <= span.line <= span.end_line <= source.line_count
-        assert span.column >= 1
-        assert span.end_column <= len(source.line(span.end_line)) + 1
-        assert span.column <= len(source.line(span.line)) + 1
-        if span.line == span.end_line:
-            assert span.column <= span.end_column
+        assert 1 <= pos(source, span).line <= pos(source, span).end_line <= source.line_count
+        assert pos(source, span).column >= 1
+        assert pos(source, span).end_column <= len(source.line(pos(source, span).end_line)) + 1
+        assert pos(source, span).column <= len(source.line(pos(source, span).line)) + 1
+        if pos(source, span).line == pos(source, span).end_line:
+            assert pos(source, span).column <= pos(source, span).end_column
 
 
 def test_fee_table_span_ending_in_blank_lines() -> None:
@@ -689,32 +692,32 @@ def test_fee_table_span_ending_in_blank_lines() -> None:
     )
     source, filing = parse(text)
     span = filing.cover.fee_table.span
-    assert (span.line, span.end_line) == (2, 6)
-    assert span.end_column <= len(source.line(span.end_line)) + 1
+    assert (pos(source, span).line, pos(source, span).end_line) == (2, 6)
+    assert pos(source, span).end_column <= len(source.line(pos(source, span).end_line)) + 1
 
 
 def test_filing_span_covers_the_source() -> None:
     source, filing = parse(DATED_AMENDMENT)
     span = filing.span
-    assert (span.line, span.column) == (1, 1)
-    assert span.end_line == source.line_count
-    assert span.end_column == len(source.line(source.line_count)) + 1
+    assert (pos(source, span).line, pos(source, span).column) == (1, 1)
+    assert pos(source, span).end_line == source.line_count
+    assert pos(source, span).end_column == len(source.line(source.line_count)) + 1
 
 
 def test_cover_span_ends_before_the_first_section() -> None:
     """Regression: `if end_token` on a BLANK Token ('' is falsy) gave the span 1:1-1:1."""
-    _, filing = parse(AMENDMENT_ITEM_12)
+    source, filing = parse(AMENDMENT_ITEM_12)
     span = filing.cover.span
-    assert (span.line, span.column) == (1, 1)
-    assert span.end_line == 3  # the blank line before "ITEM 12."
+    assert (pos(source, span).line, pos(source, span).column) == (1, 1)
+    assert pos(source, span).end_line == 3  # the blank line before "ITEM 12."
 
 
 def test_cover_span_ends_on_its_last_nonblank_line() -> None:
     text = "SCHEDULE TO\n(Amendment No. 1)\nITEM 12.  EXHIBITS.\n"
     source, filing = parse(text)
     span = filing.cover.span
-    assert (span.line, span.end_line) == (1, 2)
-    assert span.end_column == len(source.line(2)) + 1
+    assert (pos(source, span).line, pos(source, span).end_line) == (1, 2)
+    assert pos(source, span).end_column == len(source.line(2)) + 1
 
 
 # --- the grammar: every token sequence parses; a changed grammar rebuilds the cache -------

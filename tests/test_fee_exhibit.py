@@ -20,17 +20,18 @@ from filinglint.linter.fee_exhibit import read_fee_exhibit
 from filinglint.linter.query.fee_exhibit import amount, fact, rows
 from filinglint.linter.registry import all_rules
 from filinglint.linter.source import Source
-from tests.conftest import CORPUS, replace_once
+from tests.conftest import CORPUS, pos, replace_once
 
 REAL = CORPUS / "ex-filing-fees-0001193125-25-155880.html"
 FFX = [rule for rule in all_rules() if rule.code.startswith("FFX")]
 TODAY = datetime.date(2025, 8, 15)
 
 
-def run(exhibit: FeeExhibit, options: dict | None = None, rules=None):
-    """Every diagnostic the FFX rules report on ``exhibit``, as the engine would walk it."""
+def run(exhibit: FeeExhibit, options: dict | None = None, rules=None, text: str = ""):
+    """Every diagnostic the FFX rules report on ``exhibit`` (read from ``text``), as the
+    engine would walk it."""
     filing = Filing(span=exhibit.span, cover=CoverPage(span=exhibit.span), fee_exhibit=exhibit)
-    context = Context(Source(path="exhibit.htm", text=""))
+    context = Context(Source(path="exhibit.htm", text=text))
     context.filing = filing
     options = {"today": TODAY} if options is None else options
     for node in iter_nodes(filing):
@@ -57,10 +58,12 @@ def element_span(text: str, fact_id: str) -> Span:
     start = text.rindex("<", 0, text.index(marker))
     end = text.index("</ix:", start)
     end = text.index(">", end) + 1
-    line, column = where(text, text[start:end])
-    end_line = text.count("\n", 0, end) + 1
-    end_column = end - (text.rfind("\n", 0, end) + 1) + 1
-    return Span(line=line, column=column, end_line=end_line, end_column=end_column)
+    return Span(start=start, end=end)
+
+
+def at(text: str, span: Span):
+    """A span's lines and columns in ``text``, as a diagnostic would show them."""
+    return pos(Source(path="exhibit.htm", text=text), span)
 
 
 # --- the real exhibit -------------------------------------------------------------------
@@ -106,16 +109,18 @@ def test_real_exhibit_spans_are_exact(real_text):
     [line] = rows(exhibit, "offering")
     fee = amount(line, "ffd:FeeAmt")
     assert fee.span == element_span(real_text, "ixv-315")
-    assert (fee.span.line, fee.span.column) == (86, 146)
+    assert at(real_text, fee.span)[:2] == (86, 146)
     lines = real_text.split("\n")
     assert lines[85][145:].startswith('<ix:nonFraction name="ffd:FeeAmt"')
-    assert lines[85][: fee.span.end_column - 1].endswith(">643,020.00</ix:nonFraction>")
+    assert lines[85][: at(real_text, fee.span).end_column - 1].endswith(
+        ">643,020.00</ix:nonFraction>"
+    )
     # line 7 holds six facts; each is found on it, not the first of them six times
     submission = fact(totals, "ffd:SubmissnTp")
-    assert (submission.span.line, submission.span.column) == (7, 333)
+    assert at(real_text, submission.span)[:2] == (7, 333)
     assert lines[6][332:].startswith('<ix:nonNumeric name="ffd:SubmissnTp"')
     for item in (*totals.facts, *line.facts):
-        source = lines[item.span.line - 1][item.span.column - 1 :]
+        source = real_text[item.span.start :]
         assert source.startswith(f"<ix:non{'Fraction' if item.value.__class__ is Decimal else ''}")
         assert f'name="{item.name}"' in source.split(">", 1)[0]
 
@@ -135,7 +140,7 @@ def test_real_exhibit_arithmetic_is_right(real_text):
 
 def test_real_exhibit_under_another_header_is_suspended(real_text):
     exhibit = read_fee_exhibit(real_text)
-    [finding] = run(exhibit, {"today": TODAY, "submission_type": "424B2"})
+    [finding] = run(exhibit, {"today": TODAY, "submission_type": "424B2"}, text=real_text)
     assert finding.code == "FFX009" and finding.severity == "error"
     assert (finding.line, finding.column) == (7, 333)
     assert "'424B5'" in finding.message and "'424B2'" in finding.message
@@ -294,7 +299,7 @@ def exhibit_text(offsets: bool = True, **changes: str) -> str:
 def findings(text: str, options: dict | None = None):
     exhibit = read_fee_exhibit(text)
     assert exhibit is not None
-    return run(exhibit, options)
+    return run(exhibit, options, text=text)
 
 
 def test_written_exhibit_is_read_exactly():
@@ -339,11 +344,11 @@ def test_written_exhibit_literal_positions():
     [totals] = rows(exhibit, "totals")
     first, second = fact(totals, "ffd:SubmissnTp"), fact(totals, "ffd:FeeExhibitTp")
     # two facts on line 6: the second starts where the first ends (87 characters on)
-    assert first.span == Span(line=6, column=1, end_line=6, end_column=88)
-    assert second.span == Span(line=6, column=88, end_line=6, end_column=182)
+    assert at(text, first.span) == (6, 1, 6, 88)
+    assert at(text, second.span) == (6, 88, 6, 182)
     # a start tag over two lines, its value on the second
     fee = amount(rows(exhibit, "offering")[0], "ffd:FeeAmt")
-    assert fee.span == Span(line=28, column=6, end_line=29, end_column=64)
+    assert at(text, fee.span) == (28, 6, 29, 64)
     lines = text.split("\n")
     assert lines[27][5:].startswith('<ix:nonFraction name="ffd:FeeAmt"')
     assert lines[28][:63].endswith('id="f09">1,913.75</ix:nonFraction>')
@@ -361,12 +366,7 @@ def only(diagnostics, code: str):
 
 def located(finding, text: str, fact_id: str) -> None:
     span = element_span(text, fact_id)
-    assert (finding.line, finding.column, finding.end_line, finding.end_column) == (
-        span.line,
-        span.column,
-        span.end_line,
-        span.end_column,
-    )
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == at(text, span)
 
 
 def test_line_fee_differs_from_valuation_times_rate():
@@ -544,8 +544,7 @@ def test_duplicate_and_nil_facts_count_once():
 def element_span_self_closing(text: str, fact_id: str) -> Span:
     end = text.index("/>", text.index(f'id="{fact_id}"')) + 2
     start = text.rindex("<", 0, end - 2)
-    line, column = where(text, text[start:end])
-    return Span(line=line, column=column, end_line=line, end_column=column + end - start)
+    return Span(start=start, end=end)
 
 
 # --- values ------------------------------------------------------------------------------
@@ -641,9 +640,7 @@ def test_prefixes_are_read_through_their_namespaces():
     assert row.facts[0].name == "ffd:NetFeeAmt"
     element = '<i:nonFraction name="fee:NetFeeAmt" contextRef="c" unitRef="USD">12</i:nonFraction>'
     line, column = where(markup, element)
-    assert row.facts[0].span == Span(
-        line=line, column=column, end_line=line, end_column=column + len(element)
-    )
+    assert at(markup, row.facts[0].span) == (line, column, line, column + len(element))
 
 
 def test_columns_count_characters_not_bytes():
@@ -654,7 +651,7 @@ def test_columns_count_characters_not_bytes():
     )
     [row] = read_fee_exhibit(markup).rows
     # "<p>Émis — “fee”: " is 17 characters (and 24 bytes) before the fact
-    assert (row.facts[0].span.line, row.facts[0].span.column) == (2, 18)
+    assert at(markup, row.facts[0].span)[:2] == (2, 18)
 
 
 # --- robustness --------------------------------------------------------------------------
@@ -684,7 +681,8 @@ def test_malformed_exhibit_keeps_what_it_can():
     assert exhibit is not None
     [totals] = rows(exhibit, "totals")
     assert amount(totals, "ffd:TtlFeeAmt").value == Decimal("8037.75")
-    assert amount(totals, "ffd:TtlFeeAmt").span.line == element_span(text, "f31").line
+    found = amount(totals, "ffd:TtlFeeAmt").span
+    assert at(broken, found).line == at(text, element_span(text, "f31")).line
     assert amount(totals, "ffd:NetFeeAmt") is None
     run(exhibit)  # the rules cope with what is missing
 
@@ -697,7 +695,10 @@ def test_entities_are_never_expanded():
         '<ix:nonFraction name="ffd:FeeAmt" contextRef="c" unitRef="USD">12</ix:nonFraction></html>'
     )
     [row] = read_fee_exhibit(declared).rows
-    assert [(f.value, f.span.line) for f in row.facts] == [("", 3), (Decimal(12), 3)]
+    assert [(f.value, at(declared, f.span).line) for f in row.facts] == [
+        ("", 3),
+        (Decimal(12), 3),
+    ]
 
 
 def test_billion_laughs_does_not_blow_up():
@@ -714,7 +715,7 @@ def test_billion_laughs_does_not_blow_up():
     assert time.perf_counter() - started < 2
     # libxml2 stops at the amplification; the 10^9 "lol"s are never built either way
     assert exhibit is not None and "lol" not in repr(exhibit)
-    assert exhibit.rows[0].facts[0].span.line == 3
+    assert at(text, exhibit.rows[0].facts[0].span).line == 3
 
 
 def test_external_entities_are_not_read(tmp_path):
@@ -736,8 +737,7 @@ def test_any_truncation_reads_without_error():
         if exhibit is not None:
             for row in exhibit.rows:
                 for item in row.facts:  # every span found points at its element
-                    line = text.split("\n")[item.span.line - 1]
-                    assert line[item.span.column - 1 :].startswith("<ix:non"), (end, item)
+                    assert text[item.span.start :].startswith("<ix:non"), (end, item)
             run(exhibit, {"today": TODAY, "submission_type": "SC TO-T"})
 
 
@@ -747,4 +747,4 @@ def test_unclosed_markup_is_read_in_linear_time(junk):
     started = time.perf_counter()
     exhibit = read_fee_exhibit(text)
     assert time.perf_counter() - started < 2
-    assert exhibit.rows[0].facts[0].span.column == where(text, "<ix:nonFraction")[1]
+    assert at(text, exhibit.rows[0].facts[0].span).column == where(text, "<ix:nonFraction")[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import lint
 from tests.submissions import sgml_submission
-from tests.test_fee_exhibit import element_span, exhibit_text
+from tests.test_fee_exhibit import at, element_span, exhibit_text
 
 
 def ffx(text: str, path: str = "ex107.htm"):
@@ -17,10 +17,11 @@ def test_standalone_exhibit_correct_is_silent_and_wrong_fee_is_located():
     [finding] = ffx(text)
     span = element_span(text, "f09")
     assert finding.code == "FFX001"
+    where = at(text, span)
     assert (finding.line, finding.column, finding.end_column) == (
-        span.line,
-        span.column,
-        span.end_column,
+        where.line,
+        where.column,
+        where.end_column,
     )
 
 
@@ -36,7 +37,7 @@ def test_exhibit_inside_a_submission_is_located_in_the_file_and_knows_the_header
     local = element_span(exhibit, "f09")
     start = text.index(exhibit.rstrip()[:200])
     first_line = text.count("\n", 0, start) + 1
-    assert line_fee.line == first_line + local.line - 1
+    assert line_fee.line == first_line + at(exhibit, local).line - 1
     assert text.splitlines()[line_fee.line - 1][line_fee.column - 1 :].startswith("<ix:")
     wrong_type = sgml_submission(
         example_text,

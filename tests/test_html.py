@@ -344,14 +344,14 @@ def test_an_html_fee_table_builds_into_a_fee_table(html: str) -> None:
     result = html_to_text(html)
     assert_offsets_exact(html, result)
     source = decode(result.text.encode(), "t")
-    table = build(source).cover.fee_table
+    table = build(source.text).cover.fee_table
     assert table is not None
     assert table.valuation.amount == Decimal("2500000")
     assert table.fee.amount == Decimal("203.00")
     assert table.rate is not None
     assert table.rate.value == Decimal("0.0000809")
     fee = table.fee.span
-    start = result.source_offset(source.line_starts[fee.line - 1] + fee.column - 1)
+    start = result.source_offset(fee.start)
     assert html[start] == "$"
     assert html[start:].replace("</td><td>", "").startswith("$203.00")
 
@@ -378,7 +378,7 @@ def test_an_html_exhibit_list_reads_as_exhibit_entries() -> None:
         "EXHIBIT",
         "MARKER",
     ]
-    (exhibits,) = build(decode(result.text.encode(), "t")).exhibit_lists
+    (exhibits,) = build(result.text).exhibit_lists
     assert [(e.code, e.description) for e in exhibits.entries] == [
         ("(a)(1)(A)", "Offer to Purchase, dated December 6, 2024."),
         ("(a)(5)(C)", "Press release issued by the Company, dated January 9, 2025."),
@@ -422,7 +422,7 @@ def test_real_sc_to_t_amendment_boxes() -> None:
 
 def test_real_sc_to_t_amendment_cover_builds_with_its_box_roles() -> None:
     result = html_to_text(first_document(SC_TO_T_A))
-    cover = build(decode(result.text.encode(), "t")).cover
+    cover = build(result.text).cover
     states = {box.role: box.state for box in cover.boxes if box.role}
     assert states == CVR_BOX_STATES
     assert cover.amendment_number == 3

@@ -17,6 +17,7 @@ from filinglint.linter.money import dollars, to_cents
 from filinglint.linter.registry import all_rules
 from filinglint.linter.source import decode
 from filinglint.linter.values import find_rate
+from tests.conftest import pos
 
 ENGINE = Engine(list(all_rules()))
 FEE_ENGINE = Engine([rule for rule in all_rules() if rule.code == "FEE001"])
@@ -186,9 +187,10 @@ def _ast_spans(node, seen: set[int]):
 @example("CALCULATION OF FILING FEE\n\n   \n|_| x")
 def test_ast_spans_stay_inside_the_input(text: str) -> None:
     source = decode(text.encode("utf-8"), "prop.txt")
-    filing = build(source)
+    filing = build(source.text)
     for span in _ast_spans(filing, set()):
-        _assert_span_inside(source, span.line, span.column, span.end_line, span.end_column)
+        assert 0 <= span.start <= span.end <= len(source.text)
+        _assert_span_inside(source, *pos(source, span))
 
 
 @SETTINGS
@@ -383,7 +385,7 @@ def fee_table(valuation: Decimal, fee: Decimal, rate: Decimal) -> str:
 def _fee_findings(valuation: Decimal, fee: Decimal, rate: Decimal) -> list:
     text = fee_table(valuation, fee, rate)
     source = decode(text.encode(), "fee.txt")
-    table = build(source).cover.fee_table
+    table = build(source.text).cover.fee_table
     assert table.valuation.amount == valuation
     assert table.fee.amount == fee
     assert table.rate.value == rate

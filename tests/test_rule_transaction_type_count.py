@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import lint, replace_once
+from tests.conftest import lint, pos, replace_once
 
 COVER = """                                  SCHEDULE TO
           Tender Offer Statement under Section 14(d)(1) or 13(e)(1)
@@ -114,14 +114,15 @@ def test_two_boxes_on_one_line_are_two_boxes():
     from filinglint.linter.source import decode
 
     text = TWO_COLUMNS.format(third="[ ]", private="[ ]", issuer="[X]", thirteen_d="[ ]")
-    cover = build(decode(text.encode(), "t.txt")).cover
+    source = decode(text.encode(), "t.txt")
+    cover = build(source.text).cover
     assert [(b.role, b.state) for b in cover.boxes] == [
         ("third-party-tender-offer", "unchecked"),
         ("going-private", "unchecked"),
         ("issuer-tender-offer", "checked"),
         ("amendment-to-13d", "unchecked"),
     ]
-    marks = [(b.mark_span.line, b.mark_span.column) for b in cover.boxes]
+    marks = [(pos(source, b.mark_span).line, pos(source, b.mark_span).column) for b in cover.boxes]
     assert marks == [(4, 1), (4, 44), (6, 1), (6, 44)]
     assert box_findings(text) == []
     unchecked = TWO_COLUMNS.format(third="[ ]", private="[X]", issuer="[ ]", thirteen_d="[ ]")

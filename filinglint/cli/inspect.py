@@ -53,13 +53,13 @@ def run_parse(args: argparse.Namespace) -> int:
 
         write(dump_filing(root) + "\n")
     elif root.kind == "submission":
-        write(submission_outline(root))
+        write(submission_outline(root, source))
     else:
-        write(outline(root))
+        write(outline(root, source))
     return EXIT_CLEAN
 
 
-def submission_outline(submission) -> str:
+def submission_outline(submission, source) -> str:
     """The header, then each document and the outline of those that were read."""
     header = submission.header
     lines = []
@@ -73,14 +73,19 @@ def submission_outline(submission) -> str:
         name = document.filename or "no file name"
         lines.append(
             f"\n== document {document.sequence or '?'}: {document.type} "
-            f"({name}, {document.content}, line {document.span.line})"
+            f"({name}, {document.content}, line {_line(source, document)})"
         )
         if document.filing is not None:
-            lines.append(outline(document.filing).rstrip())
+            lines.append(outline(document.filing, source).rstrip())
     return "\n".join(lines) + "\n"
 
 
-def outline(filing) -> str:
+def _line(source, node) -> int:
+    """The line a node starts on, in the file the user opened."""
+    return source.position(node.span.start)[0]
+
+
+def outline(filing, source) -> str:
     """A short human summary of what the parser found, one line per structure."""
     if filing.fee_exhibit is not None:
         return "".join(
@@ -102,9 +107,11 @@ def outline(filing) -> str:
             f"fee {fee.fee.text if fee.fee else '?'}, rate {fee.rate.text if fee.rate else '?'}"
         )
     for box in cover.boxes:
-        lines.append(f"box {box.mark:5} {box.state:10} {box.role or '-':28} line {box.span.line}")
+        lines.append(
+            f"box {box.mark:5} {box.state:10} {box.role or '-':28} line {_line(source, box)}"
+        )
     for item in filing.items:
-        lines.append(f"item {', '.join(map(str, item.numbers))}: line {item.span.line}")
+        lines.append(f"item {', '.join(map(str, item.numbers))}: line {_line(source, item)}")
     for exhibits in filing.exhibit_lists:
         lines.append(
             f"exhibits ({exhibits.source}, {exhibits.mode}): {len(exhibits.entries)} entries, "
@@ -115,7 +122,7 @@ def outline(filing) -> str:
         lines.append(f"signed by {signature.signer or '?'} on {when}")
     for date in filing.dates:
         if date.role:
-            lines.append(f"date {date.role}: {date.text} (line {date.span.line})")
+            lines.append(f"date {date.role}: {date.text} (line {_line(source, date)})")
     lines.append(f"dates mentioned: {len(filing.dates)}")
     return "\n".join(lines) + "\n"
 

@@ -7,8 +7,11 @@ edges: ``filinglint.linter.models`` builds TypeAdapters over these classes to va
 serialise (``filinglint parse --json``) and publish the JSON Schema
 (``schema/ast.schema.json``), so the schema is generated from these very classes.
 
-Spans are 1-based; ``end_column`` is the column just after the last character, as in
-SARIF regions, so a one-character span has ``end_column == column + 1``.
+One position model: a span is a pair of character offsets into the file the user opened
+(end exclusive), whatever document of it the node comes from — an HTML document's nodes
+point into its HTML source, a submission's documents into the submission — mapped while
+the readers build the nodes (``linter/place.py``). Lines and columns are computed once,
+from the file's line index, when a diagnostic is made (``Source.lines_of``).
 """
 
 from __future__ import annotations
@@ -28,22 +31,16 @@ _NODE = dict(slots=True, kw_only=True)
 
 @dataclass(**_NODE)
 class Span:
-    """Where a node's text stands in the file the user opened."""
+    """Where a node's text stands: offsets ``start``–``end`` (end exclusive) in the opened file."""
 
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    start: int
+    end: int
 
 
 def merge_spans(spans: Iterable[Span]) -> Span:
     """The smallest span covering all of ``spans`` (a non-empty collection)."""
     spans = list(spans)
-    first = min(spans, key=lambda s: (s.line, s.column))
-    last = max(spans, key=lambda s: (s.end_line, s.end_column))
-    return Span(
-        line=first.line, column=first.column, end_line=last.end_line, end_column=last.end_column
-    )
+    return Span(start=min(s.start for s in spans), end=max(s.end for s in spans))
 
 
 @dataclass(**_NODE)

@@ -10,26 +10,28 @@ it). Rules only ever see the result.
 
 from __future__ import annotations
 
-from filinglint.linter.ast import Filing, Signature, Span
+from filinglint.linter.ast import Filing, Signature
 from filinglint.linter.dates import build_dates
 from filinglint.linter.lines import item_numbers
 from filinglint.linter.parse import Parsed, parse
+from filinglint.linter.place import WHOLE_FILE, Place
 from filinglint.linter.runs import token_span
 
 __all__ = ["build", "build_filing", "item_numbers"]
 
 
-def build_filing(parsed: Parsed, source) -> Filing:
+def build_filing(parsed: Parsed, text: str, place: Place) -> Filing:
     """Assemble the Filing from what the readers made of the parse."""
-    dates = build_dates(source, parsed.signature_lines)
+    dates = build_dates(text, place, parsed.signature_lines)
     signature_dates = [d for d in dates if d.role == "signature"]
     signatures = []
     for block in parsed.signature_blocks:
-        following = next((d for d in signature_dates if d.span.line >= block.first.line), None)
+        line_start = place.offset(block.first.start_pos)  # dates on the block's line follow it
+        following = next((d for d in signature_dates if d.span.start >= line_start), None)
         date = following or (signature_dates[-1] if signature_dates else None)
         signatures.append(
             Signature(
-                span=token_span(block.first, block.last),
+                span=token_span(place, block.first, block.last),
                 signer=block.signer or None,
                 name=block.name,
                 title=block.title or None,
@@ -37,12 +39,7 @@ def build_filing(parsed: Parsed, source) -> Filing:
             )
         )
     return Filing(
-        span=Span(
-            line=1,
-            column=1,
-            end_line=source.line_count,
-            end_column=len(source.line(source.line_count)) + 1,
-        ),
+        span=place.span(0, len(text)),
         cover=parsed.cover,
         items=tuple(parsed.items),
         exhibit_lists=tuple(parsed.exhibit_lists),
@@ -51,6 +48,9 @@ def build_filing(parsed: Parsed, source) -> Filing:
     )
 
 
-def build(source) -> Filing:
-    """Parse and build: the one entry point from a Source to its AST."""
-    return build_filing(parse(source.text), source)
+def build(text: str, place: Place = WHOLE_FILE) -> Filing:
+    """Parse and build: the one entry point from a document's text to its AST.
+
+    ``place`` says where ``text`` stands in the opened file (the whole file by default).
+    """
+    return build_filing(parse(text, place), text, place)

@@ -1,4 +1,8 @@
-"""What a rule's check receives besides the node: the document, options, and a way to report."""
+"""What a rule's check receives besides the node: the document, options, and a way to report.
+
+``report`` is where a node's span (offsets into the opened file) becomes the lines and
+columns a diagnostic shows, through the file's one line index (``Source.lines_of``).
+"""
 
 from __future__ import annotations
 
@@ -36,11 +40,7 @@ class Context:
 
     def offsets(self, span: Span) -> tuple[int, int]:
         """The character offsets of ``span`` in the opened file (end exclusive)."""
-        starts = self.source.line_starts
-        return (
-            starts[span.line - 1] + span.column - 1,
-            starts[span.end_line - 1] + span.end_column - 1,
-        )
+        return span.start, span.end
 
     def edit(self, start: int, end: int, content: str, *, expect: str) -> Edit | None:
         """Replace the file's characters ``start``–``end`` by ``content``.
@@ -53,8 +53,7 @@ class Context:
             return None
         if self.source.text[start:end] != expect:
             return None
-        line, column = self.source.position(start)
-        end_line, end_column = self.source.position(end)
+        line, column, end_line, end_column = self.source.lines_of(Span(start=start, end=end))
         return Edit(
             start=start,
             end=end,
@@ -82,6 +81,8 @@ class Context:
     ) -> None:
         rule = self.rule
         assert rule is not None, "report() is only valid while a rule runs"
+        lines_of = self.source.lines_of
+        line, column, end_line, end_column = lines_of(span)
         self.diagnostics.append(
             Diagnostic(
                 code=rule.code,
@@ -89,22 +90,20 @@ class Context:
                 severity=self.severity or rule.severity,  # type: ignore[arg-type]
                 message=message,
                 path=self.path,
-                line=span.line,
-                column=span.column,
-                end_line=span.end_line,
-                end_column=span.end_column,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
                 hint=hint,
                 related=tuple(
-                    Location(
-                        path=self.path,
-                        line=where.line,
-                        column=where.column,
-                        end_line=where.end_line,
-                        end_column=where.end_column,
-                        message=text,
-                    )
+                    Location(path=self.path, **_positions(lines_of(where)), message=text)
                     for where, text in related
                 ),
                 fix=fix,
             )
         )
+
+
+def _positions(lines: tuple[int, int, int, int]) -> dict[str, int]:
+    line, column, end_line, end_column = lines
+    return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}

@@ -22,11 +22,11 @@ from filinglint.linter.ast import (
     CoverField,
     CoverPage,
     LabeledValue,
-    Span,
     merge_spans,
 )
 from filinglint.linter.fee_table import build_fee_table
-from filinglint.linter.runs import Run, last_token, line_span, piece, token_span
+from filinglint.linter.place import Place
+from filinglint.linter.runs import Run, end_offset, last_token, line_span, piece, token_span
 from filinglint.schema import load_json
 
 FORM_SPEC = "forms/schedule-to.json"
@@ -56,7 +56,7 @@ _CAPTION_KINDS = (
 )
 
 
-def _build_boxes(run: Run) -> list[CheckBox]:
+def _build_boxes(place: Place, run: Run) -> list[CheckBox]:
     """The boxes of a box line: usually one, two or more in a two-column layout.
 
     "[X] third-party tender offer …     [ ] going-private transaction …" holds two boxes;
@@ -73,7 +73,7 @@ def _build_boxes(run: Run) -> list[CheckBox]:
         labels.append([piece(head, start + len(mark), end)])
     fields: list[LabeledValue] = []
     if len(marks) == 1:
-        fields = _continuation(run.tokens[1:], labels[0])
+        fields = _continuation(place, run.tokens[1:], labels[0])
     else:
         for token in run.tokens[1:]:
             lefts = [0, *edges[:-1]]
@@ -81,15 +81,15 @@ def _build_boxes(run: Run) -> list[CheckBox]:
                 pieces.append(piece(token, left, right))
     boxes = []
     for index, ((start, mark), end) in enumerate(zip(marks, edges, strict=True)):
-        label = " ".join(text for text, _, _ in labels[index] if text)
+        label = " ".join(text for text, _ in labels[index] if text)
         last = index + 1 == len(marks)
         boxes.append(
             CheckBox(
-                span=token_span(head, run.tokens[-1])
+                span=token_span(place, head, run.tokens[-1])
                 if len(marks) == 1
-                else line_span(head, start, end or len(line)),
+                else line_span(place, head, start, end or len(line)),
                 mark=mark,
-                mark_span=line_span(head, start, start + len(mark)),
+                mark_span=line_span(place, head, start, start + len(mark)),
                 state=values.box_state(mark),
                 label=label,
                 role=box_role(label),
@@ -99,7 +99,7 @@ def _build_boxes(run: Run) -> list[CheckBox]:
     return boxes
 
 
-def _continuation(tokens: list[Token], pieces: list) -> list[LabeledValue]:
+def _continuation(place: Place, tokens: list[Token], pieces: list) -> list[LabeledValue]:
     """Add wrapped label lines to ``pieces``; return the ``Label: value`` fields."""
     fields: list[LabeledValue] = []
     pieces[:] = [p for p in pieces if p[0]]
@@ -109,7 +109,7 @@ def _continuation(tokens: list[Token], pieces: list) -> list[LabeledValue]:
             for item in found:
                 fields.append(
                     LabeledValue(
-                        span=line_span(token, item.start(), item.end()),
+                        span=line_span(place, token, item.start(), item.end()),
                         label=item.group(1).strip(),
                         value=item.group(2).strip(),
                     )
@@ -119,7 +119,7 @@ def _continuation(tokens: list[Token], pieces: list) -> list[LabeledValue]:
     return fields
 
 
-def _build_trailing_box(token: Token, lines: list[Token]) -> CheckBox:
+def _build_trailing_box(place: Place, token: Token, lines: list[Token]) -> CheckBox:
     """A box that ends its line; its label is that line and up to 3 TEXT lines above it."""
     before: list[Token] = []
     for line in reversed(lines):
@@ -131,9 +131,9 @@ def _build_trailing_box(token: Token, lines: list[Token]) -> CheckBox:
     label = " ".join([t.value.strip() for t in before] + [own])
     first = before[0] if before else token
     return CheckBox(
-        span=token_span(first, token),
+        span=token_span(place, first, token),
         mark=mark,
-        mark_span=line_span(token, start, start + len(mark)),
+        mark_span=line_span(place, token, start, start + len(mark)),
         state=values.box_state(mark),
         label=label,
         role=box_role(label),
@@ -151,7 +151,7 @@ def _form_name(title: Token | None, amendment: int | None) -> str | None:
     return form
 
 
-def build_cover(parts: list) -> CoverPage:
+def build_cover(place: Place, parts: list) -> CoverPage:
     """The cover page from the grammar's ``cover`` node: its prose lines, boxes and fee table.
 
     The title and the amendment are the first TITLE and AMENDMENT lines; a caption's
@@ -165,20 +165,20 @@ def build_cover(parts: list) -> CoverPage:
     for part in parts:
         kind = part.type
         if kind == "box":
-            boxes.extend(_build_boxes(part))
+            boxes.extend(_build_boxes(place, part))
             continue
         if kind == "fee_table":
             if fee_table is None:
-                fee_table = build_fee_table(part)
+                fee_table = build_fee_table(place, part)
             continue
         if kind == "lines":
             lines = part.tokens
         elif kind == "captioned":
             lines = part.tokens[0].tokens
-            _read_caption(part.tokens[1], lines, fields)
+            _read_caption(place, part.tokens[1], lines, fields)
         elif kind == "trailing_box":
             lines = part.tokens[0].tokens if len(part.tokens) == 2 else []
-            boxes.append(_build_trailing_box(part.tokens[-1], lines))
+            boxes.append(_build_trailing_box(place, part.tokens[-1], lines))
         else:
             continue
         for token in lines:
@@ -186,16 +186,11 @@ def build_cover(parts: list) -> CoverPage:
                 title = token
             elif token.type == "AMENDMENT" and amendment is None:
                 amendment, start, end = token.info
-                amendment_span = line_span(token, start, end)
+                amendment_span = line_span(place, token, start, end)
     groups = _box_groups(boxes)
     end_token = last_token(parts[-1]) if parts else None
     return CoverPage(
-        span=Span(
-            line=1,
-            column=1,
-            end_line=end_token.end_line if end_token is not None else 1,
-            end_column=end_token.end_column if end_token is not None else 1,
-        ),
+        span=place.span(0, end_offset(end_token) if end_token is not None else 0),
         title=title.value.strip() if title is not None else None,
         form=_form_name(title, amendment),
         amendment_number=amendment,
@@ -207,13 +202,15 @@ def build_cover(parts: list) -> CoverPage:
     )
 
 
-def _read_caption(caption: Run, lines: list[Token], fields: dict[str, CoverField]) -> None:
+def _read_caption(
+    place: Place, caption: Run, lines: list[Token], fields: dict[str, CoverField]
+) -> None:
     """The field a caption names (the first kind its words match that is still unset)."""
     caption_text = " ".join(t.value for t in caption.tokens)
     for name, pattern in _CAPTION_KINDS:
         if pattern.search(caption_text) and name not in fields:
             fields[name] = CoverField(
-                span=token_span(lines[0], lines[-1]),
+                span=token_span(place, lines[0], lines[-1]),
                 caption=" ".join(t.value.strip() for t in caption.tokens),
                 value=" ".join(t.value.strip() for t in lines),
             )

@@ -12,7 +12,8 @@ import re
 from functools import cache
 
 from filinglint.linter import values
-from filinglint.linter.ast import DateMention, Span
+from filinglint.linter.ast import DateMention
+from filinglint.linter.place import Place
 
 _BOUNDARY = re.compile(r"[.;]\s+[A-Z(\"“]|\n\s*\n")
 # One pass finds every phrase that gives a nearby date its role. It runs on the
@@ -59,26 +60,13 @@ def _clock(between: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def _line_numbers(line_starts: list[int], offsets: list[int]) -> list[int]:
-    """1-based line of each offset, for sorted offsets, in one merge-like pass."""
-    lines = []
-    line = 0
-    last = len(line_starts) - 1
-    for offset in offsets:
-        while line < last and line_starts[line + 1] <= offset:
-            line += 1
-        lines.append(line + 1)
-    return lines
-
-
 class _DateIndex:
     """Date matches of the whole text, searchable by 'first date after offset'."""
 
-    def __init__(self, source) -> None:
-        self.text = source.text
+    def __init__(self, text: str) -> None:
+        self.text = text
         self.matches = list(values.DATE_RE.finditer(self.text))
         self.starts = [m.start() for m in self.matches]
-        self.lines = _line_numbers(source.line_starts, self.starts)
 
     def first_after(
         self, offset: int, window: int, must: re.Pattern[str] | None = None
@@ -164,24 +152,23 @@ def _date_roles(index: _DateIndex, signature_lines: set[int]) -> dict[int, tuple
         current = roles.get(found)
         if current is None or _ROLE_PRIORITY[role[0]] < _ROLE_PRIORITY[current[0]]:
             roles[found] = role
-    for number, line in enumerate(index.lines):
-        if line in signature_lines:
+    for number, start in enumerate(index.starts):
+        if text.rfind("\n", 0, start) + 1 in signature_lines:  # the date's line is dated
             roles.setdefault(number, ("signature", None, None))
     return roles
 
 
-def build_dates(source, signature_lines: set[int]) -> list[DateMention]:
-    index = _DateIndex(source)
+def build_dates(text: str, place: Place, signature_lines: set[int]) -> list[DateMention]:
+    """Every date of ``text``; ``signature_lines`` are where the dated signature lines start."""
+    index = _DateIndex(text)
     roles = _date_roles(index, signature_lines)
     dates: list[DateMention] = []
     for number, match in enumerate(index.matches):
         year, month, day, weekday, value = values.date_parts(match)
-        line, column = source.position(match.start())
-        end_line, end_column = source.position(match.end() - 1)
         role, amendment, clock = roles.get(number, (None, None, None))
         dates.append(
             DateMention(
-                span=Span(line=line, column=column, end_line=end_line, end_column=end_column + 1),
+                span=place.span(match.start(), match.end()),
                 text=" ".join(match.group(0).split()),
                 year=year,
                 month=month,

@@ -1,19 +1,18 @@
 """From a Source to the root the rules walk: one Filing, or a Submission of documents.
 
 Each document is read as its own text (ASCII, HTML turned into lines, or an Inline XBRL
-fee exhibit), and every span of its AST is then mapped back to the file the user opened,
-so diagnostics, code frames and fingerprints all speak of that file's lines.
+fee exhibit) with the ``Place`` of that text in the file the user opened, so every span
+of its AST is made in that file's offsets while it is read (never patched afterwards),
+and diagnostics, code frames and fingerprints all speak of that file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import fields, replace
+from dataclasses import replace
 
 from filinglint.linter.ast import (
     CoverPage,
     Filing,
-    Node,
     ReadNote,
     Span,
     Submission,
@@ -21,6 +20,7 @@ from filinglint.linter.ast import (
     SubmissionHeader,
     SubmissionParty,
 )
+from filinglint.linter.place import Place
 from filinglint.linter.source import Source
 
 _HTML_HEAD = ("<html", "<!doctype html", "<?xml")
@@ -59,92 +59,28 @@ def _plain_kind(source: Source) -> str:
 
 
 def _document(source: Source, start: int, end: int, kind: str) -> Filing:
-    """The Filing of ``source.text[start:end]`` read as ``kind``, spans in file terms."""
-    from filinglint.linter.build import build
-
+    """The Filing of ``source.text[start:end]`` read as ``kind``, its spans in file offsets."""
     text = source.text[start:end]
     if kind == "xbrl":
         from filinglint.linter.fee_exhibit import read_fee_exhibit
 
-        exhibit = read_fee_exhibit(text)
-        empty = Span(line=1, column=1, end_line=1, end_column=1)
-        filing = Filing(span=empty, cover=CoverPage(span=empty), fee_exhibit=exhibit)
-        part = Source(path=source.path, text=text)
-        to_file = _shift(start)
-    elif kind == "html":
+        place = Place(shift=start)
+        exhibit = read_fee_exhibit(text, place)
+        empty = place.span(0, 0)
+        return Filing(span=empty, cover=CoverPage(span=empty), fee_exhibit=exhibit)
+    from filinglint.linter.build import build
+
+    if kind == "html":
         from filinglint.linter.html import html_to_text
 
         extracted = html_to_text(text)
-        part = Source(path=source.path, text=extracted.text)
-        filing = build(part)
-        to_file = _through(extracted.source_offset, start)
-    else:
-        part = Source(path=source.path, text=text)
-        filing = build(part)
-        to_file = _shift(start)
-    if kind != "text" or start:
-        remap(filing, _span_mapper(part, source, to_file))
-    else:
-        filing.span = Span(
-            line=1,
-            column=1,
-            end_line=source.line_count,
-            end_column=len(source.line(source.line_count)) + 1,
-        )
-    return filing
-
-
-def _shift(start: int) -> Callable[[int], int]:
-    return lambda offset: start + offset
-
-
-def _through(source_offset: Callable[[int], int], start: int) -> Callable[[int], int]:
-    return lambda offset: start + source_offset(offset)
-
-
-def _span_mapper(part: Source, whole: Source, to_file: Callable[[int], int]):
-    starts = part.line_starts
-    size = len(part.text)
-
-    def offset_of(line: int, column: int) -> int:
-        line = min(max(line, 1), len(starts))
-        return min(starts[line - 1] + column - 1, size)
-
-    def mapper(span: Span) -> Span:
-        start = offset_of(span.line, span.column)
-        end = offset_of(span.end_line, span.end_column)
-        line, column = whole.position(to_file(start))
-        if end <= start:
-            return Span(line=line, column=column, end_line=line, end_column=column)
-        end_line, end_column = whole.position(to_file(end - 1))
-        return Span(line=line, column=column, end_line=end_line, end_column=end_column + 1)
-
-    return mapper
-
-
-def remap(node: Node, mapper: Callable[[Span], Span]) -> None:
-    """Replace every Span below ``node`` (once per object) by ``mapper(span)``."""
-    seen: set[int] = set()
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        for item in fields(current):
-            value = getattr(current, item.name)
-            if isinstance(value, Span):
-                setattr(current, item.name, mapper(value))
-            elif isinstance(value, Node):
-                stack.append(value)
-            elif isinstance(value, tuple) and value and isinstance(value[0], Node):
-                stack.extend(value)
+        return build(extracted.text, Place(shift=start, to_file=extracted.source_offset))
+    return build(text, Place(shift=start))
 
 
 def _located(source: Source, start: int, end: int) -> Span:
-    line, column = source.position(start)
-    end_line, end_column = source.position(max(start, end - 1))
-    return Span(line=line, column=column, end_line=end_line, end_column=end_column + 1)
+    """The span of a part of the envelope; an empty one still covers one character."""
+    return Span(start=start, end=max(end, start + 1))
 
 
 def _submission(source: Source, submission) -> Submission:

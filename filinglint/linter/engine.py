@@ -120,7 +120,7 @@ class Engine:
         assert rule is not None
         context.rule = rule
         context.severity = self.severity.get(rule.code, rule.severity)
-        span = Span(line=1, column=1, end_line=1, end_column=1)
+        span = Span(start=0, end=0)
         message = f"{where} failed: {type(exc).__name__}: {exc}; please report this bug"
         context.report(span, message)
 

@@ -1,7 +1,6 @@
 """Exhibit lists (Item 12 and the Index to Exhibits): entries, legend and mode.
 
-Also what an entry's markers mean (``marker_meanings``, ``filed_herewith``), which rules
-import from here for now.
+What an entry's markers mean is a fact rules ask ``linter/query/exhibits.py`` for.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from lark import Token
 
 from filinglint.linter.ast import ExhibitEntry, ExhibitList, Note, Span
 from filinglint.linter.joined import Joined
+from filinglint.linter.place import Place
 from filinglint.linter.runs import (
     Run,
     build_note,
@@ -32,7 +32,7 @@ _SUPPLEMENT = re.compile(
 )
 
 
-def build_exhibit(run: Run) -> ExhibitEntry:
+def build_exhibit(place: Place, run: Run) -> ExhibitEntry:
     """One entry: code and markers from the EXHIBIT line, description over its wrapped lines."""
     head: Token = run.tokens[0]
     info = head.info
@@ -45,11 +45,11 @@ def build_exhibit(run: Run) -> ExhibitEntry:
         markers += split_markers(trailing.group(0))
         text = text[: trailing.start()].rstrip()
     return ExhibitEntry(
-        span=token_span(head, run.tokens[-1]),
+        span=token_span(place, head, run.tokens[-1]),
         code=info.code,
         description=text,
         markers=tuple(markers),
-        code_span=line_span(head, info.code_start, info.code_start + len(info.code)),
+        code_span=line_span(place, head, info.code_start, info.code_start + len(info.code)),
     )
 
 
@@ -64,11 +64,11 @@ class Listing:
         self.legend = legend
 
 
-def read_listing(parts: list) -> Listing:
+def read_listing(place: Place, parts: list) -> Listing:
     """Entries and legend of an ``exhibit_list`` node (its other parts are not read)."""
     return Listing(
-        entries=[build_exhibit(p) for p in parts if p.type == "exhibit"],
-        legend=[build_note(p) for p in parts if p.type == "legend_note"],
+        entries=[build_exhibit(place, p) for p in parts if p.type == "exhibit"],
+        legend=[build_note(place, p) for p in parts if p.type == "legend_note"],
     )
 
 
@@ -85,7 +85,7 @@ def _prose(part) -> list[Token]:
     return [] if part.type in _NOT_PROSE else [part]
 
 
-def exhibit_list(source: str, heading: Token, parts: list) -> ExhibitList | None:
+def exhibit_list(place: Place, source: str, heading: Token, parts: list) -> ExhibitList | None:
     """The exhibit list of a section (heading and parts), or None where it lists none.
 
     Item 12 only adds exhibits (``supplement``) when its prose before the first entry
@@ -99,12 +99,7 @@ def exhibit_list(source: str, heading: Token, parts: list) -> ExhibitList | None
     mode = "supplement" if _SUPPLEMENT.search(" ".join(" ".join(intro).split())) else "complete"
     last = listing.legend[-1].span if listing.legend else listing.entries[-1].span
     return ExhibitList(
-        span=Span(
-            line=heading.line,
-            column=heading.column,
-            end_line=last.end_line,
-            end_column=last.end_column,
-        ),
+        span=Span(start=token_span(place, heading).start, end=last.end),
         source=source,
         mode=mode,
         entries=tuple(listing.entries),

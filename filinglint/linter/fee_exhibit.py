@@ -43,13 +43,13 @@ does not pay for it.
 
 from __future__ import annotations
 
-import bisect
 import datetime
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from filinglint.linter.ast import FeeExhibit, FeeExhibitRow, FeeFact, Span, merge_spans
+from filinglint.linter.place import WHOLE_FILE, Place
 
 __all__ = ["read_fee_exhibit"]
 
@@ -114,7 +114,7 @@ _MONTHS = {
 # --- reading -------------------------------------------------------------------------
 
 
-def read_fee_exhibit(text: str) -> FeeExhibit | None:
+def read_fee_exhibit(text: str, place: Place = WHOLE_FILE) -> FeeExhibit | None:
     """The filing-fee exhibit in ``text``, or ``None`` when it holds no ``ffd`` fact."""
     if "nonFraction" not in text and "nonNumeric" not in text:
         return None  # not Inline XBRL facts at all: skip importing and running lxml
@@ -151,7 +151,7 @@ def read_fee_exhibit(text: str) -> FeeExhibit | None:
         elif namespace == XBRLI and local == "context" and element.get("id"):
             contexts[element.get("id")] = _context_row(element)
 
-    locator = _Locator(text)
+    locator = _Locator(text, place)
     facts = []
     for element in elements:
         name = _fact_name(element)
@@ -370,8 +370,9 @@ def _year(year: int) -> int:
 class _Locator:
     """Spans of fact elements, from one scan of the markup of ``text``."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, place: Place) -> None:
         self.text = text
+        self.place = place
         starts = [0]
         position = text.find("\n")
         while position != -1:
@@ -420,17 +421,11 @@ class _Locator:
             if tag_local == local and tag_name == name:
                 self._next = index + 1
                 return self.span(start, end)
-        line = min(max(line or 1, 1), len(self.line_starts))
-        return Span(line=line, column=1, end_line=line, end_column=1)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.line_starts, offset) - 1
-        return line + 1, offset - self.line_starts[line] + 1
+        start = self.line_starts[min(max(line or 1, 1), len(self.line_starts)) - 1]
+        return self.place.span(start, start)
 
     def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(end)
-        return Span(line=line, column=column, end_line=end_line, end_column=end_column)
+        return self.place.span(start, end)
 
     def whole(self) -> Span:
         return self.span(0, len(self.text))

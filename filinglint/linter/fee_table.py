@@ -12,9 +12,18 @@ from dataclasses import dataclass
 from lark import Token
 
 from filinglint.linter import values
-from filinglint.linter.ast import FeeRate, FeeTable, Money, Span
+from filinglint.linter.ast import FeeRate, FeeTable, Money
 from filinglint.linter.joined import Joined
-from filinglint.linter.runs import Run, build_note, line_span, piece, run_joined, split_markers
+from filinglint.linter.place import Place
+from filinglint.linter.runs import (
+    Run,
+    build_note,
+    line_span,
+    piece,
+    run_joined,
+    split_markers,
+    token_span,
+)
 
 _MARKS = r"((?:[*+†‡#]+|\(\d{1,2}\))*)"
 _LABELS = {
@@ -39,11 +48,11 @@ class _Column:
         return max(overlap, 0), -centre
 
 
-def _money(token: Token, start: int, end: int, amount, header_markers: str) -> Money:
+def _money(place: Place, token: Token, start: int, end: int, amount, header_markers: str) -> Money:
     trailing = _AMOUNT_MARKERS.match(token.value, end)
     markers = split_markers(header_markers) + (split_markers(trailing.group(0)) if trailing else [])
     return Money(
-        span=line_span(token, start, end),
+        span=line_span(place, token, start, end),
         amount=amount,
         text=token.value[start:end],
         markers=tuple(markers),
@@ -61,7 +70,7 @@ _REGISTRATION_COLUMNS = re.compile(
 _ROW_RESIDUE = re.compile(r"(?:[*+†‡#|]+|\(\w{1,2}\)|\s+)*")
 
 
-def build_fee_table(run: Run) -> FeeTable:
+def build_fee_table(place: Place, run: Run) -> FeeTable:
     """Read valuation and fee from the table that follows the heading, or from nothing.
 
     The table is the lines after the heading up to its first footnote; a values line
@@ -73,16 +82,14 @@ def build_fee_table(run: Run) -> FeeTable:
     heading: Token = run.tokens[0]
     lines = [t for t in run.tokens[1:] if t.type == "TEXT"]
     note_runs = [r for r in run.tokens[1:] if r.type == "note"]
-    found = _read_values(run.tokens[1:])
-    notes = tuple(build_note(r) for r in note_runs)
+    found = _read_values(place, run.tokens[1:])
+    notes = tuple(build_note(place, r) for r in note_runs)
     fee = found.get("fee")
     return FeeTable(
-        span=Span(
-            line=run.line, column=heading.column, end_line=run.end_line, end_column=run.end_column
-        ),
+        span=token_span(place, heading, run),
         valuation=found.get("valuation"),
         fee=fee,
-        rate=_find_fee_rate(note_runs, lines, fee),
+        rate=_find_fee_rate(place, note_runs, lines, fee),
         notes=notes,
     )
 
@@ -97,7 +104,7 @@ def _is_row(text: str, amounts: list[tuple[int, int, object]]) -> bool:
     return _ROW_RESIDUE.fullmatch(text, position) is not None
 
 
-def _read_values(body: list) -> dict[str, Money]:
+def _read_values(place: Place, body: list) -> dict[str, Money]:
     """Valuation and fee of the table's values row or labelled lines (see above)."""
     found: dict[str, Money] = {}
     columns: dict[str, _Column] = {}
@@ -125,7 +132,7 @@ def _read_values(body: list) -> dict[str, Money]:
             name = labelled[0]
             start, end, amount = amounts[0]
             if name not in found:
-                found[name] = _money(token, start, end, amount, leading[name].group(1))
+                found[name] = _money(place, token, start, end, amount, leading[name].group(1))
             continue
         if found or not _is_row(text, amounts):
             break
@@ -133,15 +140,17 @@ def _read_values(body: list) -> dict[str, Money]:
             for start, end, amount in amounts:
                 name = max(columns, key=lambda n: columns[n].affinity(start, end))
                 if name not in found:
-                    found[name] = _money(token, start, end, amount, columns[name].markers)
+                    found[name] = _money(place, token, start, end, amount, columns[name].markers)
         elif len(amounts) == 2 and not columns:  # no header: valuation first, then fee
             for name, (start, end, amount) in zip(("valuation", "fee"), amounts, strict=True):
-                found[name] = _money(token, start, end, amount, "")
+                found[name] = _money(place, token, start, end, amount, "")
         break  # only the first values row of a table counts
     return found
 
 
-def _find_fee_rate(note_runs: list[Run], lines: list[Token], fee: Money | None) -> FeeRate | None:
+def _find_fee_rate(
+    place: Place, note_runs: list[Run], lines: list[Token], fee: Money | None
+) -> FeeRate | None:
     fee_markers = set(fee.markers) if fee else set()
     ordered = sorted(note_runs, key=lambda r: r.tokens[0].info.marker not in fee_markers)
     candidates = [run_joined(r) for r in ordered]
@@ -150,5 +159,6 @@ def _find_fee_rate(note_runs: list[Run], lines: list[Token], fee: Money | None) 
         found = values.find_rate(joined.text)
         if found:
             start, end, rate = found
-            return FeeRate(span=joined.span(start, end), value=rate, text=joined.text[start:end])
+            span = joined.span(place, start, end)
+            return FeeRate(span=span, value=rate, text=joined.text[start:end])
     return None

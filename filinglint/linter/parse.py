@@ -23,6 +23,7 @@ from filinglint.linter.ast import CoverPage, ExhibitList, ItemSection
 from filinglint.linter.cover import build_cover
 from filinglint.linter.exhibits import Listing, exhibit_list, read_listing
 from filinglint.linter.lines import LineLexer
+from filinglint.linter.place import WHOLE_FILE, Place
 from filinglint.linter.runs import Run, token_span
 from filinglint.linter.signature import (
     Block,
@@ -42,7 +43,10 @@ GRAMMAR_PATH = Path(__file__).parent / "grammar" / "filing.lark"
 # read. Groups of lines that a structure reads later (a box, a note, prose lines) become
 # cheap ``Run`` objects named by their rule; the structures themselves (cover, exhibit
 # list, sections, signatures) become AST nodes or small records that ``build`` assembles
-# with the dates. Every method is pure: one shared instance serves every parse.
+# with the dates. Lark applies one shared instance while it parses, so the ``Place`` of
+# the text being parsed (where its offsets stand in the opened file) is set on it for
+# the length of one ``parse`` call; everything else the methods do is pure. A process
+# parses one text at a time (parallel runs use processes).
 
 
 class Parsed:
@@ -84,11 +88,13 @@ class FilingReader(Transformer):
         """A page break stays a line: readers skip it like any line they do not read."""
         return children[0]
 
+    place: Place = WHOLE_FILE
+
     def cover(self, children: list) -> CoverPage:
-        return build_cover(children)
+        return build_cover(self.place, children)
 
     def exhibit_list(self, children: list) -> Listing:
-        return read_listing(children)
+        return read_listing(self.place, children)
 
     # Sections: each gives the nodes it holds, in order.
 
@@ -96,12 +102,15 @@ class FilingReader(Transformer):
         """An ITEM heading; for Item 12 (by the numbers the lexer read), its exhibit list."""
         heading = children[0]
         numbers = heading.info.numbers
-        item = ItemSection(span=token_span(heading), numbers=numbers, heading=heading.value.strip())
-        listing = exhibit_list("item-12", heading, children[1:]) if 12 in numbers else None
+        span = token_span(self.place, heading)
+        item = ItemSection(span=span, numbers=numbers, heading=heading.value.strip())
+        listing = (
+            exhibit_list(self.place, "item-12", heading, children[1:]) if 12 in numbers else None
+        )
         return (item,) if listing is None else (item, listing)
 
     def index_section(self, children: list) -> tuple:
-        listing = exhibit_list("index", children[0], children[1:])
+        listing = exhibit_list(self.place, "index", children[0], children[1:])
         return () if listing is None else (listing,)
 
     def sig_field(self, children: list) -> Field:
@@ -164,12 +173,24 @@ def get_parser() -> Lark:
             parser="lalr",
             lexer=LineLexer,
             maybe_placeholders=False,
-            transformer=FilingReader(),
+            transformer=_READER,
             cache=_cache_path(),
         )
     return _parser
 
 
-def parse(text: str) -> Parsed:
-    """The filing as the grammar and its readers see it; any text parses."""
-    return get_parser().parse(text)
+_READER = FilingReader()
+
+
+def parse(text: str, place: Place = WHOLE_FILE) -> Parsed:
+    """The filing as the grammar and its readers see it; any text parses.
+
+    ``place`` says where ``text`` stands in the opened file, so every node's span is
+    made in the file's offsets.
+    """
+    parser = get_parser()
+    _READER.place = place
+    try:
+        return parser.parse(text)
+    finally:
+        _READER.place = WHOLE_FILE

@@ -12,6 +12,7 @@ from lark import Token
 
 from filinglint.linter.ast import Note, Span
 from filinglint.linter.joined import Joined
+from filinglint.linter.place import Place
 
 _MARKER_RUN = re.compile(r"\*+|\++|†+|‡+|#+|\(\d{1,2}\)")
 
@@ -49,24 +50,37 @@ class Run:
         return self.tokens[-1].end_column
 
 
-def token_span(first: Token | Run, last: Token | Run | None = None) -> Span:
+def start_offset(token: Token) -> int:
+    """Where a line's text starts (after its indent), in the reader's text."""
+    return token.start_pos + token.column - 1
+
+
+def end_offset(token: Token) -> int:
+    """Where a line's text ends (its trailing spaces left out), in the reader's text.
+
+    A run of blank lines is one token; its end is that of its last line.
+    """
+    last_line = token.value.rpartition("\n")[2]
+    return token.end_pos - len(last_line) + token.end_column - 1
+
+
+def token_span(place: Place, first: Token | Run, last: Token | Run | None = None) -> Span:
+    """The span of whole lines: from ``first``'s text to the end of ``last``'s."""
     first = first_token(first)
     last = last_token(last) if last is not None else first
-    return Span(
-        line=first.line, column=first.column, end_line=last.end_line, end_column=last.end_column
-    )
+    return place.span(start_offset(first), end_offset(last))
 
 
-def line_span(token: Token, start: int, end: int) -> Span:
+def line_span(place: Place, token: Token, start: int, end: int) -> Span:
     """Span of ``token.value[start:end]`` (0-based string indices, end exclusive)."""
-    return Span(line=token.line, column=start + 1, end_line=token.line, end_column=end + 1)
+    return place.span(token.start_pos + start, token.start_pos + end)
 
 
-def piece(token: Token, start: int = 0, end: int | None = None) -> tuple[str, int, int]:
-    """The stripped text of ``token.value[start:end]`` with its line and column."""
+def piece(token: Token, start: int = 0, end: int | None = None) -> tuple[str, int]:
+    """The stripped text of ``token.value[start:end]`` with the offset of its first character."""
     text = token.value[start:end]
     lead = len(text) - len(text.lstrip())
-    return text.strip(), token.line, start + lead + 1
+    return text.strip(), token.start_pos + start + lead
 
 
 def first_token(part: Token | Run) -> Token:
@@ -103,8 +117,9 @@ def run_joined(run: Run) -> Joined:
     return Joined([piece(head, head.info.text_start)] + [piece(t) for t in run.tokens[1:]])
 
 
-def build_note(run: Run) -> Note:
+def build_note(place: Place, run: Run) -> Note:
     """A fee-table footnote or a legend entry: ``*  Filed herewith.``."""
     head: Token = run.tokens[0]
     joined = run_joined(run)
-    return Note(span=token_span(head, run.tokens[-1]), marker=head.info.marker, text=joined.text)
+    span = token_span(place, head, run.tokens[-1])
+    return Note(span=span, marker=head.info.marker, text=joined.text)

@@ -15,6 +15,10 @@ import re
 import stat
 import sys
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from filinglint.linter.ast import Span
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 _BINARY_SNIFF = 8192
@@ -64,6 +68,21 @@ class Source:
         starts = self.line_starts
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
+
+    def lines_of(self, span: Span) -> tuple[int, int, int, int]:
+        """(line, column, end line, end column) of a span: the one place offsets become lines.
+
+        Lines and columns are 1-based and the end column is exclusive, as in SARIF regions:
+        the end is the column just after the span's last character, on that character's
+        line. An empty span ends where it starts.
+        """
+        line, column = self.position(span.start)
+        if span.end <= span.start:
+            return line, column, line, column
+        if self.text[span.end - 1 : span.end] == "\n":  # a span through a line end
+            return (line, column, *self.position(span.end))
+        end_line, last = self.position(span.end - 1)
+        return line, column, end_line, last + 1
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` without its newline ('' past the end)."""
