@@ -273,3 +273,30 @@ def test_an_applied_fee_fix_removes_its_finding(valuation, cents, rate, grouped)
     if outcome.fixed:
         [(old, new)] = changed_lines(text, outcome.after.decode())
         assert old.split("$")[:-1] == new.split("$")[:-1]  # only the fee's digits changed
+
+
+# --- exhibit markers the submission settles ------------------------------------------
+
+
+def test_an_attached_exhibit_settles_the_marker_safely(example_text, tmp_path, capsys):
+    """The index marks (a)(5)(B) previously filed, Item 12 filed herewith, and the
+    submission attaches EX-99.(A)(5)(B): the index marker is fixed by plain --fix."""
+    submission = sgml_submission(example_text, subject="HARBORVIEW INSTRUMENTS INC")
+    path = tmp_path / "harborview.txt"
+    path.write_text(submission, encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--fix", "--output-format", "concise", str(path))
+    after = path.read_text(encoding="utf-8")
+    [(old, new)] = changed_lines(submission, after)
+    assert (old.strip(), new.strip()) == ("2009.*", "2009.**")
+    assert "EXH001" not in out and "Fixed 1 finding." in out
+    assert code == 1  # the fee and the weekday are still wrong; their fixes are unsafe
+
+
+def test_without_the_attachment_no_marker_fix_is_offered(example_text):
+    submission = sgml_submission(example_text, subject="HARBORVIEW INSTRUMENTS INC", exhibits=())
+    source = decode(submission.encode(), "s.txt")
+    [exhibits] = [d for d in Engine(list(all_rules())).check(source) if d.code == "EXH001"]
+    assert exhibits.fix is None
+    plain = decode(example_text.encode(), "e.txt")
+    [exhibits] = [d for d in Engine(list(all_rules())).check(plain) if d.code == "EXH001"]
+    assert exhibits.fix is None  # a lone document settles nothing

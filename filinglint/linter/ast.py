@@ -150,12 +150,16 @@ class CoverPage(Node):
 
 @dataclass(**_NODE)
 class ExhibitEntry(Node):
-    """One exhibit: code, description (wrapped lines joined) and its markers."""
+    """One exhibit: code, description (wrapped lines joined) and its markers.
+
+    ``marker_spans`` says where each of ``markers`` stands, in the same order.
+    """
 
     kind: Literal["exhibit_entry"] = "exhibit_entry"
     code: str
     description: str
     markers: tuple[str, ...] = ()
+    marker_spans: tuple[Span, ...] = ()
     code_span: Span
 
 

@@ -15,9 +15,9 @@ from filinglint.linter.place import Place
 from filinglint.linter.runs import (
     Run,
     build_note,
+    find_markers,
     line_span,
     piece,
-    split_markers,
     token_span,
     tokens_of,
 )
@@ -40,16 +40,25 @@ def build_exhibit(place: Place, run: Run) -> ExhibitEntry:
     text = joined.text
     tail_start = max(0, len(text) - 40)
     trailing = _TRAILING_MARKERS.search(text, tail_start)
-    markers = split_markers(info.markers)
+    after_code = info.code_start + len(info.code)
+    markers = [
+        (m.group(0), line_span(place, head, after_code + m.start(), after_code + m.end()))
+        for m in find_markers(info.markers)
+    ]
     if trailing and trailing.start() > 0:
-        markers += split_markers(trailing.group(0))
+        at = trailing.start()
+        markers += [
+            (m.group(0), joined.span(place, at + m.start(), at + m.end()))
+            for m in find_markers(trailing.group(0))
+        ]
         text = text[: trailing.start()].rstrip()
     return ExhibitEntry(
         span=token_span(place, head, run.tokens[-1]),
         code=info.code,
         description=text,
-        markers=tuple(markers),
-        code_span=line_span(place, head, info.code_start, info.code_start + len(info.code)),
+        markers=tuple(marker for marker, _ in markers),
+        marker_spans=tuple(span for _, span in markers),
+        code_span=line_span(place, head, info.code_start, after_code),
     )
 
 

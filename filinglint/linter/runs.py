@@ -7,6 +7,7 @@ node's span is computed the same way from the tokens the lexer positioned.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lark import Token
 
@@ -109,6 +110,11 @@ def tokens_of(parts: list) -> list[Token]:
 def split_markers(text: str) -> list[str]:
     """``**+`` → [``**``, ``+``]; ``(1)(2)`` → [``(1)``, ``(2)``]."""
     return _MARKER_RUN.findall(text)
+
+
+def find_markers(text: str) -> Iterator[re.Match[str]]:
+    """The markers of ``text`` (as :func:`split_markers` splits them), with where they stand."""
+    return _MARKER_RUN.finditer(text)
 
 
 def run_joined(run: Run) -> Joined:

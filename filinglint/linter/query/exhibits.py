@@ -52,20 +52,33 @@ def marker_meanings(exhibits: ExhibitList, entry: ExhibitEntry) -> frozenset[str
     return frozenset(legend.get(marker, marker) for marker in entry.markers)
 
 
+def says_herewith(text: str) -> bool:
+    """Whether a legend entry or marker meaning says "filed herewith"."""
+    return _HEREWITH.search(text) is not None
+
+
+def herewith_markers(exhibits: ExhibitList) -> list[str]:
+    """The markers the list's legend defines as "filed herewith"."""
+    return [note.marker for note in exhibits.legend if says_herewith(note.text)]
+
+
+def marks_previous_only(exhibits: ExhibitList) -> bool:
+    """The legend marks exhibits previously filed and none as filed herewith, so an
+    unmarked entry is filed herewith (the modern convention)."""
+    legend = [note.text for note in exhibits.legend]
+    return any(_PREVIOUSLY.search(t) for t in legend) and not any(says_herewith(t) for t in legend)
+
+
 def filed_herewith(exhibits: ExhibitList, entry: ExhibitEntry) -> bool:
     """Whether the filing says this exhibit is filed with it.
 
     Either a marker whose legend says "filed herewith", or — where the legend only marks
     exhibits as previously filed — no marker at all (the modern convention).
     """
-    if any(_HEREWITH.search(meaning) for meaning in marker_meanings(exhibits, entry)):
+    if any(says_herewith(meaning) for meaning in marker_meanings(exhibits, entry)):
         return True
-    legend = [note.text for note in exhibits.legend]
-    marks_previous_only = any(_PREVIOUSLY.search(t) for t in legend) and not any(
-        _HEREWITH.search(t) for t in legend
-    )
     return (
-        marks_previous_only
+        marks_previous_only(exhibits)
         and not entry.markers
         and not entry.description.lower().startswith(("not applicable", "none"))
     )

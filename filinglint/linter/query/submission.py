@@ -31,3 +31,8 @@ def exhibit_code(document: SubmissionDocument) -> str | None:
     """``EX-99.(A)(5)(B)`` → ``(a)(5)(b)``: the Item 1016 code an exhibit's type names."""
     match = _EXHIBIT_TYPE.match(document.type)
     return code_key(match.group(1)) if match else None
+
+
+def attached_exhibits(submission: Submission) -> set[str]:
+    """The exhibit codes (``(a)(5)(b)``) of the documents the submission attaches."""
+    return {code for code in map(exhibit_code, submission.documents) if code}

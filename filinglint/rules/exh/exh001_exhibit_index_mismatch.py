@@ -22,6 +22,13 @@ ITEM 12  Exhibits.
        (a)(1)(C)        Form of Notice of Guaranteed Delivery.+
 ```
 
+## Fix
+Safe, and only inside a complete submission that attaches the exhibit (a document of
+type `EX-99.(A)(5)(B)` for `(a)(5)(B)`): the attachment settles that the exhibit is filed
+herewith, so the one list whose marker says otherwise gets its own legend's "filed
+herewith" marker (or loses its marker, where the legend marks only earlier filings).
+Titles are never fixed: which wording is right is for the filer to say.
+
 ## How to fix
 Make the two entries identical: same code, same title word for word, same marker.
 Add an exhibit that is missing from either list.
@@ -31,15 +38,20 @@ from __future__ import annotations
 
 from filinglint.linter.ast import ExhibitEntry, ExhibitList, Filing
 from filinglint.linter.context import Context
+from filinglint.linter.diagnostics import Fix
 from filinglint.linter.query.exhibits import (
     by_code,
     exhibit_index,
+    filed_herewith,
+    herewith_markers,
     is_placeholder,
     marker_meanings,
+    marks_previous_only,
 )
 from filinglint.linter.query.exhibits import (
     item12 as item_12_list,
 )
+from filinglint.linter.query.submission import attached_exhibits
 from filinglint.linter.rule import Rule
 
 _QUOTE_LIMIT = 90
@@ -69,6 +81,7 @@ def check(ctx: Context, filing: Filing) -> None:
                 + "; ".join(problems),
                 hint="make the Item 12 entry and the index entry identical",
                 related=[(other.span, f"Item 12 entry for {other.code}")],
+                fix=_attached_marker_fix(ctx, code, (item12, other), (index, entry)),
             )
     for code, entry in in_item12.items():
         if code not in in_index and not is_placeholder(entry):
@@ -99,6 +112,34 @@ def _differences(
             f"{_show_markers(entry, index_meaning)} in the index"
         )
     return problems
+
+
+def _attached_marker_fix(ctx: Context, code: str, *listed) -> Fix | None:
+    """Where the submission attaches the exhibit, it is filed herewith: the filing settles
+    which list's marker is wrong, and that marker becomes the list's own "filed herewith"
+    marker (or none, where its legend marks only exhibits filed before)."""
+    if ctx.submission is None or code not in attached_exhibits(ctx.submission):
+        return None
+    wrong = [(exhibits, entry) for exhibits, entry in listed if not filed_herewith(exhibits, entry)]
+    if len(wrong) != 1:
+        return None
+    exhibits, entry = wrong[0]
+    if len(entry.markers) != 1 or len(entry.marker_spans) != 1:
+        return None
+    herewith = herewith_markers(exhibits)
+    if len(herewith) == 1:
+        marker = herewith[0]
+    elif not herewith and marks_previous_only(exhibits):
+        marker = ""
+    else:
+        return None
+    span = entry.marker_spans[0]
+    edit = ctx.edit(span.start, span.end, marker, expect=entry.markers[0])
+    if edit is None:
+        return None
+    where = "Item 12" if exhibits.source == "item-12" else "the index"
+    shown = f'"{marker}"' if marker else "no marker"
+    return ctx.fix(f"mark {entry.code} in {where} as filed herewith ({shown})", edit)
 
 
 def _show_markers(entry: ExhibitEntry, meanings: frozenset[str]) -> str:
@@ -137,4 +178,5 @@ RULE = Rule(
     summary="Item 12 exhibit list and Index to Exhibits disagree",
     docs=__doc__,
     visitors={"filing": check},
+    fix="safe",
 )
