@@ -300,3 +300,11 @@ def test_without_the_attachment_no_marker_fix_is_offered(example_text):
     plain = decode(example_text.encode(), "e.txt")
     [exhibits] = [d for d in Engine(list(all_rules())).check(plain) if d.code == "EXH001"]
     assert exhibits.fix is None  # a lone document settles nothing
+
+
+def test_diff_of_a_windows_1252_file_reads_as_the_file_does(seed_text, tmp_path, capsys):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(seed_text.replace("Guaranteed", "Guaranteed\u2019").encode("cp1252"))
+    code, out, _ = run(capsys, "check", "--diff", "--unsafe-fixes", str(path))
+    assert code == 1
+    assert "+                 $2,500,000                          $202.25" in out.splitlines()

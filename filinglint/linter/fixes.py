@@ -51,6 +51,7 @@ class FixOutcome:
     path: str
     before: bytes
     after: bytes
+    encoding: str = "utf-8"  # as the reader decoded the file
     fixed: list[Diagnostic] = field(default_factory=list)
     remaining: list[Diagnostic] = field(default_factory=list)
     source: Source | None = None  # the text the remaining findings speak of
@@ -141,7 +142,7 @@ def fix_file(
     """Apply fixes to ``data`` (the file's bytes) in passes; nothing is written here."""
     codec = _Codec.of(data, encoding)
     shown = display or path
-    outcome = FixOutcome(path=shown, before=data, after=data)
+    outcome = FixOutcome(path=shown, before=data, after=data, encoding=encoding)
     current = data
     for _ in range(MAX_PASSES):
         source = decode(current, shown)
@@ -166,12 +167,8 @@ def fix_file(
 
 def unified_diff(outcome: FixOutcome) -> str:
     """The change as a unified diff (``--- path`` / ``+++ path``), text as read."""
-    codec = _Codec.of(outcome.before, "utf-8")
-    try:
-        before, after = codec.text(outcome.before), codec.text(outcome.after)
-    except UnicodeDecodeError:
-        codec = _Codec("cp1252", b"")
-        before, after = codec.text(outcome.before), codec.text(outcome.after)
+    codec = _Codec.of(outcome.before, outcome.encoding)
+    before, after = codec.text(outcome.before), codec.text(outcome.after)
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
