@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from filinglint.linter import build as build_module
 from filinglint.linter.engine import Engine
 from filinglint.linter.registry import all_rules, find_rule, select_rules
@@ -76,3 +78,8 @@ def test_lexer_token_types_are_the_grammar_terminals():
         for name in line.split()[1:]
     }
     assert declared == set(TOKEN_TYPES)
+
+
+def test_an_option_a_rule_does_not_declare_is_refused():
+    with pytest.raises(ValueError, match="rule fee-mismatch has no option tolerance"):
+        Engine(select_rules(["FEE001"]), options={"fee-mismatch": {"tolerance": 5}})

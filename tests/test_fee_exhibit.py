@@ -134,13 +134,13 @@ def test_real_exhibit_arithmetic_is_right(real_text):
     assert price * amount(line, "ffd:FeeRate").value == amount(line, "ffd:FeeAmt").value
     assert amount(totals, "ffd:TtlFeeAmt").value == amount(line, "ffd:FeeAmt").value
     assert amount(totals, "ffd:NetFeeAmt").value == amount(totals, "ffd:TtlFeeAmt").value
-    assert run(exhibit, {"today": datetime.date(2025, 7, 7), "submission_type": "424B5"}) == []
+    assert run(exhibit, {"today": datetime.date(2025, 7, 7), "submission-type": "424B5"}) == []
     assert run(exhibit) == []
 
 
 def test_real_exhibit_under_another_header_is_suspended(real_text):
     exhibit = read_fee_exhibit(real_text)
-    [finding] = run(exhibit, {"today": TODAY, "submission_type": "424B2"}, text=real_text)
+    [finding] = run(exhibit, {"today": TODAY, "submission-type": "424B2"}, text=real_text)
     assert finding.code == "FFX009" and finding.severity == "error"
     assert (finding.line, finding.column) == (7, 333)
     assert "'424B5'" in finding.message and "'424B2'" in finding.message
@@ -356,7 +356,7 @@ def test_written_exhibit_literal_positions():
 
 def test_correct_exhibit_is_silent():
     assert findings(exhibit_text()) == []
-    assert findings(exhibit_text(), {"today": TODAY, "submission_type": "SC TO-I/A"}) == []
+    assert findings(exhibit_text(), {"today": TODAY, "submission-type": "SC TO-I/A"}) == []
 
 
 def only(diagnostics, code: str):
@@ -406,7 +406,7 @@ def test_line_fee_of_zero_mentions_the_closed_end_fund_relief():
 def test_line_fee_rule_follows_the_submission_type():
     text = exhibit_text(rate1="0.0001381")
     # known and not a Schedule TO-like group (7, 8): silent
-    assert run(read_fee_exhibit(text), {"submission_type": "S-3/A"}, rules=FFX[:1]) == []
+    assert run(read_fee_exhibit(text), {"submission-type": "S-3/A"}, rules=FFX[:1]) == []
     assert run(read_fee_exhibit(exhibit_text(rate1="0.0001381", submission="S-4/A"))) == []
     # unknown (no header, no ffd:SubmissnTp): checked
     untyped = text.replace(
@@ -515,7 +515,7 @@ def test_offset_dates_may_not_be_in_the_future():
 
 def test_submission_type_must_match_the_header():
     text = exhibit_text()
-    finding = only(findings(text, {"today": TODAY, "submission_type": "SC TO-T/A"}), "FFX009")
+    finding = only(findings(text, {"today": TODAY, "submission-type": "SC TO-T/A"}), "FFX009")
     located(finding, text, "f01")
     assert finding.severity == "error"
     assert "'SC TO-I/A' differs from the submission header's 'SC TO-T/A'" in finding.message
@@ -738,7 +738,7 @@ def test_any_truncation_reads_without_error():
             for row in exhibit.rows:
                 for item in row.facts:  # every span found points at its element
                     assert text[item.span.start :].startswith("<ix:non"), (end, item)
-            run(exhibit, {"today": TODAY, "submission_type": "SC TO-T"})
+            run(exhibit, {"today": TODAY, "submission-type": "SC TO-T"})
 
 
 @pytest.mark.parametrize("junk", ["<!--", "<![CDATA[", "<?", "<!D [", '<a b="c', "<a "])

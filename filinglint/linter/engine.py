@@ -44,6 +44,10 @@ class Engine:
         """
         self.rules = tuple(rules)
         configured = options or {}
+        for rule in self.rules:
+            undeclared = sorted(set(configured.get(rule.name, {})) - set(rule.options))
+            if undeclared:
+                raise ValueError(f"rule {rule.name} has no option {', '.join(undeclared)}")
         self.options = {
             rule.name: {**rule.option_defaults(), **configured.get(rule.name, {})}
             for rule in self.rules

@@ -39,11 +39,11 @@ def flag(row: FeeExhibitRow, name: str) -> bool | None:
 def header_submission_type(ctx) -> str | None:
     """The EDGAR header's submission type, when the exhibit came inside a submission.
 
-    The ``submission_type`` rule option stands in for it when a bare exhibit is checked.
+    The ``submission-type`` rule option stands in for it when a bare exhibit is checked.
     """
     submission = getattr(ctx, "submission", None)
     header = submission.header.submission_type if submission and submission.header else None
-    header = header or ctx.options.get("submission_type")
+    header = header or ctx.options.get("submission-type")
     if isinstance(header, str) and header.strip():
         return re.sub(_SPACES, " ", header).strip()
     return None

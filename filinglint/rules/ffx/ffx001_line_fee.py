@@ -27,6 +27,11 @@ paid; EDGAR warns about the line, and an underpayment must be made good.
 On this "Fees to Be Paid" line, $12,500,000.00 × 0.0001531 = $1,913.75: the stated fee
 (two digits transposed) is $18.00 too high.
 
+## Options
+`submission-type` (`[tool.filinglint.fee-exhibit-line-fee]`, default none):
+the EDGAR submission type (`SC TO-T`, `424B5`…) a fee exhibit checked on its own is
+taken to belong to. Inside a complete submission the header's type is used instead.
+
 ## How to fix
 Recompute the fee from the valuation and the rate in force on the filing date and
 correct the line (or its valuation or rate, if that is what is wrong). A closed-end fund
@@ -110,4 +115,12 @@ RULE = Rule(
     summary="a fee exhibit line's fee differs from its transaction valuation × fee rate",
     docs=__doc__,
     visitors={"fee_exhibit": check},
+    options={
+        "submission-type": {
+            "type": ["string", "null"],
+            "default": None,
+            "description": "The EDGAR submission type to check a bare fee exhibit against"
+            " (inside a submission the header's type is used).",
+        }
+    },
 )

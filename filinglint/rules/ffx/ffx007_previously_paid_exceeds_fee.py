@@ -26,6 +26,11 @@ An amendment reduces the offer to $30,000,000 (a fee of $4,593.00) after $6,124.
 paid with the original statement: the previously paid total is $1,531.00 more than the
 total fee.
 
+## Options
+`submission-type` (`[tool.filinglint.fee-exhibit-previously-paid-exceeds-fee]`, default none):
+the EDGAR submission type (`SC TO-T`, `424B5`…) a fee exhibit checked on its own is
+taken to belong to. Inside a complete submission the header's type is used instead.
+
 ## How to fix
 State as previously paid only what applies to this transaction (at most the total fee);
 a refund of an overpayment is asked for separately.
@@ -72,4 +77,12 @@ RULE = Rule(
     summary="a fee exhibit's total fees previously paid exceed its total fee",
     docs=__doc__,
     visitors={"fee_exhibit": check},
+    options={
+        "submission-type": {
+            "type": ["string", "null"],
+            "default": None,
+            "description": "The EDGAR submission type to check a bare fee exhibit against"
+            " (inside a submission the header's type is used).",
+        }
+    },
 )

@@ -19,6 +19,11 @@ a typo (often the year) that leaves the claim unverifiable, and EDGAR warns.
 in an exhibit filed on August 11, 2025: the Form S-4 whose fee is offset was filed on
 July 21, 2025, not in 2052.
 
+## Options
+`today` (`[tool.filinglint.fee-exhibit-future-offset-date]`, default the day of the
+check): the date offset dates are compared with, as `YYYY-MM-DD` — for a reproducible
+run, or to check an old filing as on the day it was filed.
+
 ## How to fix
 Correct the date to the day the earlier filing was made.
 """
@@ -79,4 +84,13 @@ RULE = Rule(
     summary="a fee exhibit's offset line gives a filing date in the future",
     docs=__doc__,
     visitors={"fee_exhibit": check},
+    options={
+        "today": {
+            "type": ["string", "null"],
+            "format": "date",
+            "default": None,
+            "description": "The date offset dates are compared with (default: the day of"
+            " the check), as YYYY-MM-DD.",
+        }
+    },
 )

@@ -20,6 +20,11 @@ CONFORMED SUBMISSION TYPE:  SC TO-T
 A third-party offer's submission whose fee exhibit, made from an issuer-offer template,
 tags `SC TO-I`.
 
+## Options
+`submission-type` (`[tool.filinglint.fee-exhibit-submission-type-mismatch]`, default none):
+the EDGAR submission type (`SC TO-T`, `424B5`…) a fee exhibit checked on its own is
+taken to belong to. Inside a complete submission the header's type is used instead.
+
 ## How to fix
 Tag the submission type the header states (or file under the type the exhibit names, if
 the header is what is wrong).
@@ -65,4 +70,12 @@ RULE = Rule(
     summary="a fee exhibit's submission type differs from the submission header's",
     docs=__doc__,
     visitors={"fee_exhibit": check},
+    options={
+        "submission-type": {
+            "type": ["string", "null"],
+            "default": None,
+            "description": "The EDGAR submission type to check a bare fee exhibit against"
+            " (inside a submission the header's type is used).",
+        }
+    },
 )
