@@ -1,0 +1,1 @@
+"""Rules on the cover page's identifying fields (CUSIP, amendment number)."""
