@@ -135,3 +135,20 @@ The fee paid to the depositary is $30,000; the value of the shares is $25,000.
     _, filing = parse(text)
     assert filing.cover.fee_table.fee is None
     assert fee_findings(text) == []
+
+
+def test_a_fee_rounded_up_to_the_dollar_is_said_so_and_may_be_allowed(seed_text):
+    from filinglint.linter.engine import Engine
+    from filinglint.linter.registry import select_rules
+    from filinglint.linter.source import decode
+
+    [finding] = fee_findings(seed_text)  # $202.25 stated as $203.00
+    assert "rounded up to the dollar, overpaid by $0.75" in finding.message
+    allow = {"fee-mismatch": {"allow-round-up-to-dollar": True}}
+    engine = Engine(select_rules(["fee-mismatch"]), options=allow)
+    assert engine.check(decode(seed_text.encode(), "seed.txt")) == []
+    over = replace_once(seed_text, "$203.00", "$204.00")  # more than the rounding
+    assert [d.code for d in engine.check(decode(over.encode(), "seed.txt"))] == ["FEE001"]
+    under = replace_once(seed_text, "$203.00", "$202.00")  # rounded down: underpaid
+    [finding] = engine.check(decode(under.encode(), "seed.txt"))
+    assert "underpaid by $0.25" in finding.message

@@ -117,6 +117,7 @@ class FeeTable(Node):
     valuation: Money | None = None
     fee: Money | None = None
     rate: FeeRate | None = None
+    rates: tuple[FeeRate, ...] = ()  # every rate the table and its notes state, in order
     notes: tuple[Note, ...] = ()
 
 

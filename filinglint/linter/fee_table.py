@@ -90,6 +90,7 @@ def build_fee_table(place: Place, run: Run) -> FeeTable:
         valuation=found.get("valuation"),
         fee=fee,
         rate=_find_fee_rate(place, note_runs, lines, fee),
+        rates=_all_rates(place, note_runs, lines),
         notes=notes,
     )
 
@@ -162,3 +163,15 @@ def _find_fee_rate(
             span = joined.span(place, start, end)
             return FeeRate(span=span, value=rate, text=joined.text[start:end])
     return None
+
+
+def _all_rates(place: Place, note_runs: list[Run], lines: list[Token]) -> tuple[FeeRate, ...]:
+    """Every rate the table's lines and its notes state, in file order."""
+    texts = [Joined([piece(t) for t in lines])] + [run_joined(r) for r in note_runs]
+    rates = []
+    for joined in texts:
+        for start, end, value in values.find_rates(joined.text):
+            span = joined.span(place, start, end)
+            rates.append(FeeRate(span=span, value=value, text=joined.text[start:end]))
+    rates.sort(key=lambda rate: rate.span.start)
+    return tuple(rates)

@@ -80,6 +80,64 @@ _PERCENT = re.compile(
 )
 
 
+_RATE_LEAD = re.compile(
+    r"(?:equals?|equal\s+to|multiplied\s+by|rate\s+of|times|by)\s*$", re.IGNORECASE
+)
+_RATE_TAIL = re.compile(
+    r"\s*(?:of|times)\s+(?:the\s+)?(?:transaction|aggregate|value|valuation|amount)",
+    re.IGNORECASE,
+)
+
+
+def _per_amount(match: re.Match[str]) -> Decimal | None:
+    fee = Decimal(match.group(1).replace(",", ""))
+    if match.group(2):
+        per = Decimal(match.group(2).replace(",", ""))
+        if match.group(3):
+            per *= 1_000_000
+    else:
+        per = Decimal(1_000_000)
+    return fee / per if per else None
+
+
+def _fraction(match: re.Match[str]) -> Decimal | None:
+    numerator = Decimal(match.group(1) or 1)
+    denominator = Decimal(match.group(2) or 50)
+    return numerator / denominator / 100 if denominator else None
+
+
+def find_rates(text: str) -> list[tuple[int, int, Decimal]]:
+    """Every fee rate a text states, in order, as (start, end, fraction of the valuation).
+
+    Stricter than :func:`find_rate` about bare decimals: "0.0000809" counts only where
+    the sentence says it is a rate ("equals 0.0000809 of the transaction valuation",
+    "multiplied by .0000809"), so a par value ("$.0001 per share") is never one.
+    """
+    found: list[tuple[int, int, Decimal]] = []
+    for match in _PER_AMOUNT.finditer(text):
+        value = _per_amount(match)
+        if value is not None:
+            found.append((match.start(), match.end(), value))
+    for match in _FRACTION_OF_PERCENT.finditer(text):
+        value = _fraction(match)
+        if value is not None:
+            found.append((match.start(), match.end(), value))
+    for match in _PERCENT.finditer(text):
+        found.append((match.start(1), match.end(), Decimal(match.group(1)) / 100))
+    for match in _DECIMAL_RATE.finditer(text):
+        value = Decimal(match.group(1))
+        before = text[max(0, match.start() - 40) : match.start()]
+        stated = _RATE_LEAD.search(before) or _RATE_TAIL.match(text, match.end())
+        if 0 < value < Decimal("0.01") and stated:
+            found.append((match.start(1), match.end(1), value))
+    found.sort()
+    kept: list[tuple[int, int, Decimal]] = []
+    for item in found:  # a decimal inside a "$92 per million" phrase is the same statement
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    return kept
+
+
 def find_rate(text: str) -> tuple[int, int, Decimal] | None:
     """The fee rate a sentence states, as (start, end, fraction of the valuation).
 
@@ -88,21 +146,14 @@ def find_rate(text: str) -> tuple[int, int, Decimal] | None:
     """
     match = _PER_AMOUNT.search(text)
     if match:
-        fee = Decimal(match.group(1).replace(",", ""))
-        if match.group(2):
-            per = Decimal(match.group(2).replace(",", ""))
-            if match.group(3):
-                per *= 1_000_000
-        else:
-            per = Decimal(1_000_000)
-        if per:
-            return match.start(), match.end(), fee / per
+        value = _per_amount(match)
+        if value is not None:
+            return match.start(), match.end(), value
     match = _FRACTION_OF_PERCENT.search(text)
     if match:
-        numerator = Decimal(match.group(1) or 1)
-        denominator = Decimal(match.group(2) or 50)
-        if denominator:
-            return match.start(), match.end(), numerator / denominator / 100
+        value = _fraction(match)
+        if value is not None:
+            return match.start(), match.end(), value
     match = _PERCENT.search(text)
     if match:
         return match.start(1), match.end(), Decimal(match.group(1)) / 100

@@ -24,6 +24,11 @@ $2,500,000 × 0.0000809 = $202.25, so the stated $203.00 is $0.75 too much.
 `tolerance-cents` (`[tool.filinglint.fee-mismatch]`, default 0): the largest difference,
 in cents, still accepted.
 
+`allow-round-up-to-dollar` (default false): filers often round the fee up to the whole
+dollar (the product $202.25 stated as $203.00). By default that is reported, with the
+message saying "rounded up to the dollar"; set the option to accept exactly that
+overpayment. An underpayment is always reported.
+
 ## Fix
 Unsafe: the fee is rewritten as valuation × the stated rate (its digits only, in the
 same style). The filing may be wrong in the valuation or the rate instead, which only
@@ -37,7 +42,7 @@ correct the fee (or the valuation or rate, if that is what is wrong).
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from filinglint.linter.ast import FeeTable, Money
 from filinglint.linter.context import Context
@@ -52,10 +57,15 @@ def check(ctx: Context, table: FeeTable) -> None:
     expected = to_cents(multiply(table.valuation.amount, table.rate.value))
     stated = table.fee.amount
     difference = subtract(stated, expected)
-    tolerance = Decimal(ctx.options.get("tolerance-cents", 0)) / 100
+    tolerance = Decimal(ctx.options["tolerance-cents"]) / 100
     if difference.copy_abs() <= tolerance:
         return
+    rounded_up = _rounded_up_to_dollar(stated, expected)
+    if rounded_up and ctx.options["allow-round-up-to-dollar"]:
+        return
     verdict = "overpaid" if difference > 0 else "underpaid"
+    if rounded_up:
+        verdict = "rounded up to the dollar, overpaid"
     by = dollars(difference.copy_abs())
     rate = f"{table.rate.value.normalize():f}"
     if table.rate.text.lstrip("$").lstrip("0") != rate.lstrip("0"):
@@ -73,6 +83,12 @@ def check(ctx: Context, table: FeeTable) -> None:
         ),
         fix=fix,
     )
+
+
+def _rounded_up_to_dollar(stated: Decimal, expected: Decimal) -> bool:
+    """The stated fee is the expected one rounded up to the whole dollar (and above it)."""
+    whole = expected.to_integral_value(rounding=ROUND_CEILING)
+    return stated == whole and stated > expected
 
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -112,7 +128,13 @@ RULE = Rule(
             "minimum": 0,
             "default": 0,
             "description": "Largest difference, in cents, still accepted (default 0).",
-        }
+        },
+        "allow-round-up-to-dollar": {
+            "type": "boolean",
+            "default": False,
+            "description": "Accept a fee that is the product rounded up to the whole dollar"
+            " (an overpayment below $1.00); an underpayment is always reported.",
+        },
     },
     fix="unsafe",
 )
