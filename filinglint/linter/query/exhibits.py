@@ -82,3 +82,15 @@ def filed_herewith(exhibits: ExhibitList, entry: ExhibitEntry) -> bool:
         and not entry.markers
         and not entry.description.lower().startswith(("not applicable", "none"))
     )
+
+
+def governing_legend(filing: Filing, exhibits: ExhibitList):
+    """The legend notes that define an exhibit list's markers: its own, else the other
+    list's; None where the filing has no legend at all (it may stand where no reader
+    finds it)."""
+    if exhibits.legend:
+        return exhibits.legend
+    for other in filing.exhibit_lists:
+        if other is not exhibits and other.legend:
+            return other.legend
+    return None
