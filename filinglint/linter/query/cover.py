@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from filinglint.linter.ast import BoxGroup, Filing
+import re
+
+from filinglint.linter.ast import BoxGroup, CheckBox, Filing, LabeledValue
 
 
 def box_group(filing: Filing, group: str) -> BoxGroup | None:
@@ -15,3 +17,29 @@ def checked_roles(group: BoxGroup | None) -> set[str]:
     if group is None:
         return set()
     return {box.role for box in group.boxes if box.state == "checked" and box.role}
+
+
+_OFFSET_FIELDS = (
+    ("amount", re.compile(r"amount\s+previously\s+paid", re.IGNORECASE)),
+    ("form", re.compile(r"form\s+or\s+registration", re.IGNORECASE)),
+    ("party", re.compile(r"filing\s+party", re.IGNORECASE)),
+    ("date", re.compile(r"date\s+filed", re.IGNORECASE)),
+)
+_NOTHING = re.compile(r"(?:not\s+applicable|n/?a|none|inapplicable|-+|—)?\.?", re.IGNORECASE)
+
+
+def offset_fields(box: CheckBox) -> dict[str, LabeledValue]:
+    """The Rule 0-11(a)(2) offset fields written under the offset box, by what they are
+    (``amount``, ``form``, ``party``, ``date``)."""
+    found: dict[str, LabeledValue] = {}
+    for field in box.fields:
+        for key, pattern in _OFFSET_FIELDS:
+            if key not in found and pattern.search(field.label):
+                found[key] = field
+                break
+    return found
+
+
+def says_nothing(value: str) -> bool:
+    """An empty field, or one that says "Not applicable", "N/A", "None", "—"."""
+    return _NOTHING.fullmatch(value.strip()) is not None
