@@ -66,7 +66,7 @@ def example_text() -> str:
 @pytest.fixture
 def clean_example_text(example_text: str) -> str:
     """The bundled example with its three planted defects corrected."""
-    text = replace_once(example_text, "$1,787.50", "$1,782.50")
+    text = replace_once(example_text, "$1,400.00", "$1,395.00")
     text = replace_once(text, "Wednesday, October 20, 2009", "Tuesday, October 20, 2009")
     lines = text.split("\n")
     index = next(

@@ -144,7 +144,7 @@ def test_parse_json_matches_the_ast_schema(capsys):
     data = json.loads(out)
     jsonschema.validate(data, load_json("ast.schema.json"))
     assert data["cover"]["amendment_number"] == 1
-    assert data["cover"]["fee_table"]["fee"]["amount"] == "1787.50"
+    assert data["cover"]["fee_table"]["fee"]["amount"] == "1400.00"
 
 
 def test_parse_outline(capsys):

@@ -61,10 +61,10 @@ def test_exhibit_totals_against_the_statements_fee_table(example_text):
     assert [d.message for d in found] == [
         "the fee exhibit's total transaction valuation $52,500,000.00 differs from the"
         " Schedule TO fee table's $25,000,000.00",
-        "the fee exhibit's total fee $8,037.75 differs from the Schedule TO fee table's $1,787.50",
+        "the fee exhibit's total fee $8,037.75 differs from the Schedule TO fee table's $1,400.00",
     ]
     agreeing = example_text.replace("$25,000,000 ", "$52,500,000 ").replace(
-        "$1,787.50", "$8,037.75"
+        "$1,400.00", "$8,037.75"
     )
     text = sgml_submission(
         agreeing,

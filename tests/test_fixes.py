@@ -93,7 +93,7 @@ def test_weekday_fix_on_the_example(tmp_path, capsys):
     assert code == 1  # the exhibit marker is left for the filer to decide
     text = path.read_text(encoding="utf-8")
     assert '"5:00 p.m., New York City time, on Tuesday, October 20, 2009."' in text
-    assert "$1,782.50" in text and "$1,787.50" not in text
+    assert "$1,395.00" in text and "$1,400.00" not in text
     assert [d.code for d in Engine(list(all_rules())).check(decode(text.encode(), "x"))] == [
         "EXH001"
     ]

@@ -160,8 +160,8 @@ def test_json_lines_items_match_the_json_format_and_its_schema(example):
 def test_github_annotations_exactly(example):
     assert render("github", *example).splitlines() == [
         "::error file=examples/harborview-sc-to-i-a.txt,line=40,col=54,endLine=40,endColumn=63,"
-        "title=FEE001 [fee-mismatch]::stated filing fee $1,787.50 differs from the expected "
-        "$1,782.50 ($25,000,000.00 × 0.0000713, the stated rate of $71.30 per $1,000,000): "
+        "title=FEE001 [fee-mismatch]::stated filing fee $1,400.00 differs from the expected "
+        "$1,395.00 ($25,000,000.00 × 0.0000558, the stated rate of $55.80 per $1,000,000): "
         "overpaid by $5.00",
         "::error file=examples/harborview-sc-to-i-a.txt,line=103,col=36,endLine=103,"
         "endColumn=63,title=DAT002 [date-weekday-mismatch]::October 20, 2009 is a Tuesday, "
@@ -336,7 +336,7 @@ def test_sarif_results_point_at_the_findings(example):
     source = sources[EXAMPLE_PATH]
     fee_region = results[0]["locations"][0]["physicalLocation"]["region"]
     assert source.line(40)[fee_region["startColumn"] - 1 : fee_region["endColumn"] - 1] == (
-        "$1,787.50"
+        "$1,400.00"
     )
     related = results[0]["relatedLocations"]
     assert [r["id"] for r in related] == [1, 2]

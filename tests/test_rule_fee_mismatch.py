@@ -65,7 +65,7 @@ def test_no_stated_rate_means_no_finding(seed_text):
 def test_example_fee_overpaid_by_five_dollars(example_text):
     [finding] = fee_findings(example_text)
     assert (finding.line, finding.column) == (40, 54)
-    assert "expected $1,782.50" in finding.message and "overpaid by $5.00" in finding.message
+    assert "expected $1,395.00" in finding.message and "overpaid by $5.00" in finding.message
 
 
 def test_lakeshore_fiftieth_of_percent_is_right(lakeshore_text):

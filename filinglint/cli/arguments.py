@@ -52,6 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 0 even when findings are reported (input errors still exit 2)",
     )
     check.add_argument(
+        "--filing-date",
+        type=_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day the filings will be filed, for files without an EDGAR header"
+        " (fee-rate-outdated)",
+    )
+    check.add_argument(
         "--fix", action="store_true", help="apply safe fixes to the files (atomically)"
     )
     check.add_argument(
@@ -153,6 +161,16 @@ def _config_options(parser: argparse.ArgumentParser) -> None:
         help="use this pyproject.toml or filinglint.toml, not the nearest one",
     )
     parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+
+
+def _iso_date(text: str) -> str:
+    """A ``YYYY-MM-DD`` date, checked; argparse turns a ValueError into a usage error."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def split_selectors(values: list[str] | None) -> tuple[str, ...] | None:

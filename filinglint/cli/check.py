@@ -72,6 +72,8 @@ def run_check(args: argparse.Namespace) -> int:
                 ignore=base.ignore + split_selectors(args.ignore) if args.ignore else None,
                 extend_select=split_selectors(args.extend_select),
             )
+            if args.filing_date:
+                settings = _with_filing_date(settings, args.filing_date)
             engine = engines.get(settings.path)
             if engine is None:
                 engine = engines[settings.path] = Engine.from_settings(settings)
@@ -141,6 +143,15 @@ def run_check(args: argparse.Namespace) -> int:
     if not args.exit_zero and any(d.severity in failing for d in diagnostics):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _with_filing_date(settings, day: str):
+    """``--filing-date`` as the fee-rate-outdated option, over the configured one."""
+    from dataclasses import replace
+
+    options = dict(settings.rule_options)
+    options["fee-rate-outdated"] = {**options.get("fee-rate-outdated", {}), "filing-date": day}
+    return replace(settings, rule_options=tuple(options.items()))
 
 
 def _fix(args, path: str, source, found: list, engine, run: _Run) -> tuple[list, object]:
