@@ -31,7 +31,7 @@ def test_seed_has_exactly_two_findings(seed_text, capsys):
     assert len(lines) == 2
     assert lines[0].startswith(f"{SEED}:40:54: FEE001 [fee-mismatch] ")
     assert lines[1].startswith(f"{SEED}:226:8: EXH001 [exhibit-index-mismatch] ")
-    fixes = "[*] 1 unsafe fix available with --fix --unsafe-fixes."
+    fixes = "[*] 1 fixable with --fix."
     assert out.rstrip().endswith(f"Found 2 errors.\n{fixes}")
 
 

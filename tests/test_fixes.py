@@ -42,12 +42,11 @@ def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
 # --- --diff ----------------------------------------------------------------------------
 
 
-def test_diff_of_the_seed_changes_the_fee_only_with_unsafe_fixes(seed_copy, capsys):
+def test_diff_of_the_seed_changes_the_fee(seed_copy, capsys):
+    """The seed's fee fix is safe: its rate 0.0000809 was in force when the fee was paid
+    (March 13, 2003) and 2,500,000 shares × $1.00 is its valuation."""
     before = seed_copy.read_bytes()
     code, out, err = run(capsys, "check", "--diff", str(seed_copy))
-    assert (code, out) == (0, "")  # the fee fix is unsafe: nothing to apply by default
-    assert "No fixes available." in err
-    code, out, err = run(capsys, "check", "--diff", "--unsafe-fixes", str(seed_copy))
     assert code == 1
     removed = [line for line in out.splitlines() if line.startswith("-") and "---" not in line]
     added = [line for line in out.splitlines() if line.startswith("+") and "+++" not in line]
@@ -55,7 +54,23 @@ def test_diff_of_the_seed_changes_the_fee_only_with_unsafe_fixes(seed_copy, caps
     assert added == ["+                 $2,500,000                          $202.25"]
     assert out.startswith(f"--- {seed_copy}\n+++ {seed_copy}\n@@ -37,7 +37,7 @@")
     assert "Would fix 1 finding." in err
+    code, unsafe_out, _ = run(capsys, "check", "--diff", "--unsafe-fixes", str(seed_copy))
+    assert (code, unsafe_out) == (1, out)  # unsafe fixes add nothing here
     assert seed_copy.read_bytes() == before  # --diff writes nothing
+
+
+def test_a_fee_fix_the_filing_does_not_settle_needs_unsafe_fixes(seed_text, tmp_path, capsys):
+    """Without its count × price footnote the valuation may be the wrong half."""
+    path = tmp_path / "unsettled.txt"
+    path.write_text(
+        replace_once(seed_text, "at the tender offer price of $1.00 per share of", "at the"),
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "check", "--diff", str(path))
+    assert (code, out) == (0, "")
+    assert "No fixes available." in err
+    code, out, _ = run(capsys, "check", "--diff", "--unsafe-fixes", str(path))
+    assert code == 1 and "+                 $2,500,000                          $202.25" in out
 
 
 def test_fix_unsafe_leaves_no_fee_finding_and_keeps_the_rest(seed_copy, seed_text, capsys):
@@ -79,10 +94,13 @@ def test_fix_unsafe_leaves_no_fee_finding_and_keeps_the_rest(seed_copy, seed_tex
     assert "FEE001" not in out and "EXH001" in out
 
 
-def test_fix_without_unsafe_changes_nothing(seed_copy, capsys):
-    before = seed_copy.read_bytes()
-    code, out, _ = run(capsys, "check", "--fix", str(seed_copy))
-    assert code == 1 and seed_copy.read_bytes() == before
+def test_fix_without_unsafe_applies_only_the_safe_fix(tmp_path, capsys):
+    path = tmp_path / "example.txt"
+    path.write_bytes(EXAMPLE.read_bytes())
+    code, out, _ = run(capsys, "check", "--fix", str(path))
+    text = path.read_text(encoding="utf-8")
+    assert code == 1 and "$1,395.00" in text  # settled: $55.80 in force, 4,000,000 × $6.25
+    assert "Wednesday, October 20, 2009" in text  # the weekday fix is unsafe: left alone
     assert "[*] 1 unsafe fix available with --fix --unsafe-fixes." in out
 
 
@@ -286,10 +304,10 @@ def test_an_attached_exhibit_settles_the_marker_safely(example_text, tmp_path, c
     path.write_text(submission, encoding="utf-8")
     code, out, _ = run(capsys, "check", "--fix", "--output-format", "concise", str(path))
     after = path.read_text(encoding="utf-8")
-    [(old, new)] = changed_lines(submission, after)
-    assert (old.strip(), new.strip()) == ("2009.*", "2009.**")
-    assert "EXH001" not in out and "Fixed 1 finding." in out
-    assert code == 1  # the fee and the weekday are still wrong; their fixes are unsafe
+    changes = changed_lines(submission, after)
+    assert ("2009.*", "2009.**") in [(old.strip(), new.strip()) for old, new in changes]
+    assert "EXH001" not in out and "Fixed 2 findings." in out  # the marker, and the fee
+    assert code == 1  # the weekday is still wrong; its fix is unsafe
 
 
 def test_without_the_attachment_no_marker_fix_is_offered(example_text):

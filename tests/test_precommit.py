@@ -116,14 +116,15 @@ def test_hook_fails_on_the_seed_and_passes_once_corrected(
     assert "FEE001 [fee-mismatch]" in output, output
     assert "EXH001 [exhibit-index-mismatch]" in output, output
 
-    # The fix hook applies safe fixes only: the seed's fee fix is unsafe, so the file
-    # stays as it is and the hook fails on the findings, pointing at --unsafe-fixes.
-    before = filing.read_bytes()
+    # The fix hook applies safe fixes only: the seed's fee is settled by the filing (its
+    # rate was in force, its valuation is its count × price), so it is fixed; the exhibit
+    # title is not (no fix knows which title is right), so the hook still fails.
+    before = filing.read_text(encoding="utf-8")
     fixing = _try_repo(SEED.name, work, env, hook="filinglint-fix")
     output = fixing.stdout + fixing.stderr
     assert fixing.returncode == 1, output
-    assert "FEE001 [fee-mismatch]" in output and "--unsafe-fixes" in output, output
-    assert filing.read_bytes() == before
+    assert "EXH001 [exhibit-index-mismatch]" in output and "Fixed 1 finding." in output, output
+    assert filing.read_text(encoding="utf-8") == before.replace("$203.00", "$202.25", 1)
 
     filing.write_text(clean_seed_text, encoding="utf-8")  # "$202.25", "Form of Notice"
     _git("add", SEED.name, cwd=work, env=env)

@@ -64,11 +64,13 @@ class Context:
             end_column=end_column,
         )
 
-    def fix(self, message: str, *edits: Edit) -> Fix:
-        """A fix of the running rule's declared safety (``Rule.fix``)."""
+    def fix(self, message: str, *edits: Edit, safe: bool = False) -> Fix:
+        """A fix of the running rule's declared safety (``Rule.fix``); ``safe=True`` marks
+        one the filing itself settles (a rule's docs say when it does)."""
         rule = self.rule
         assert rule is not None and rule.fix != "none", "only a rule that declares fixes fixes"
-        return Fix(message=message, safety=rule.fix, edits=edits)  # type: ignore[arg-type]
+        safety = "safe" if safe else rule.fix
+        return Fix(message=message, safety=safety, edits=edits)  # type: ignore[arg-type]
 
     def report(
         self,

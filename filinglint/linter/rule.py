@@ -48,7 +48,9 @@ class Rule:
     internal-error rule). ``options`` maps an option name (as written under
     ``[tool.filinglint.<rule-name>]``) to its JSON Schema, which must give a
     ``default``. ``forms`` lists the EDGAR form types the rule applies to (empty: all).
-    ``fix`` is the safety of the fixes the rule offers: ``none`` when it offers none.
+    ``fix`` is the safety of the fixes the rule offers (``none`` when it offers none); a
+    rule declared ``unsafe`` may mark a fix safe where the filing settles it, and its
+    docs' ``## Fix`` section says when.
     """
 
     code: str

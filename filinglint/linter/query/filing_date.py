@@ -61,3 +61,19 @@ def fee_paid_before(table: FeeTable) -> bool:
 def original_filing_date(filing: Filing) -> DateMention | None:
     """The date the text gives for the original filing ("originally filed … on …")."""
     return next((d for d in filing.dates if d.role == "original-filing" and d.value), None)
+
+
+def fee_date(
+    filing: Filing, submission: Submission | None, table: FeeTable, given=None
+) -> FilingDate | None:
+    """The day whose rate a fee table's fee must be at: the filing date, except on an
+    amendment whose fee "has previously been paid" — then the original filing's date,
+    or None where the text does not give it."""
+    when = filing_date(filing, submission, given)
+    amended = filing.cover.amendment_number is not None or "/A" in (filing.cover.form or "")
+    if amended and fee_paid_before(table):
+        original = original_filing_date(filing)
+        if original is None:
+            return None
+        return FilingDate(original.value, "the original filing date", original.span)
+    return when

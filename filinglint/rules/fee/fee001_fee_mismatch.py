@@ -30,9 +30,11 @@ message saying "rounded up to the dollar"; set the option to accept exactly that
 overpayment. An underpayment is always reported.
 
 ## Fix
-Unsafe: the fee is rewritten as valuation × the stated rate (its digits only, in the
-same style). The filing may be wrong in the valuation or the rate instead, which only
-its author can tell.
+The fee is rewritten as valuation × the stated rate (its digits only, in the same
+style). Safe where the filing settles it: the stated rate is the SEC rate in force on
+the date that counts (as `fee-rate-outdated` finds it) and the valuation is the share
+count × price its footnote states (as `valuation-basis-mismatch` checks). Otherwise
+unsafe: the valuation or the rate may be the wrong half, which only the author can tell.
 
 ## How to fix
 Recompute the fee from the valuation and the rate in force on the filing date, and
@@ -48,6 +50,9 @@ from filinglint.linter.ast import FeeTable, Money
 from filinglint.linter.context import Context
 from filinglint.linter.diagnostics import Edit
 from filinglint.linter.money import dollars, multiply, subtract, to_cents
+from filinglint.linter.query.fee_rates import rate_in_force
+from filinglint.linter.query.filing_date import fee_date
+from filinglint.linter.query.valuation import valuation_basis
 from filinglint.linter.rule import Rule
 
 
@@ -71,7 +76,8 @@ def check(ctx: Context, table: FeeTable) -> None:
     if table.rate.text.lstrip("$").lstrip("0") != rate.lstrip("0"):
         rate += f", the stated rate of {table.rate.text}"
     edit = _fee_edit(ctx, table.fee, expected)
-    fix = ctx.fix(f"state the fee as {dollars(expected)}", edit) if edit else None
+    message = f"state the fee as {dollars(expected)}"
+    fix = ctx.fix(message, edit, safe=_settled(ctx, table)) if edit else None
     ctx.report(
         table.fee.span,
         f"stated filing fee {dollars(stated)} differs from the expected {dollars(expected)} "
@@ -83,6 +89,19 @@ def check(ctx: Context, table: FeeTable) -> None:
         ),
         fix=fix,
     )
+
+
+def _settled(ctx: Context, table: FeeTable) -> bool:
+    """The filing settles the fee: its rate is the one in force on the date that counts,
+    and its valuation is the count × price its footnote states."""
+    basis = valuation_basis(table)
+    if basis is None or table.valuation is None or table.rate is None or ctx.filing is None:
+        return False
+    if to_cents(basis.product) != to_cents(table.valuation.amount):
+        return False
+    when = fee_date(ctx.filing, ctx.submission, table)
+    period = rate_in_force(when.day) if when is not None else None
+    return period is not None and period.rate == table.rate.value
 
 
 def _rounded_up_to_dollar(stated: Decimal, expected: Decimal) -> bool:

@@ -50,11 +50,7 @@ from filinglint.linter.context import Context
 from filinglint.linter.money import dollars, multiply, to_cents
 from filinglint.linter.query.fee_exhibit import amount, rows
 from filinglint.linter.query.fee_rates import rate_in_force
-from filinglint.linter.query.filing_date import (
-    fee_paid_before,
-    filing_date,
-    original_filing_date,
-)
+from filinglint.linter.query.filing_date import fee_date
 from filinglint.linter.rule import Rule
 
 
@@ -70,14 +66,7 @@ def check_table(ctx: Context, table: FeeTable) -> None:
     filing = ctx.filing
     if filing is None:
         return
-    when = filing_date(filing, ctx.submission, ctx.options["filing-date"])
-    amended = filing.cover.amendment_number is not None or "/A" in (filing.cover.form or "")
-    if amended and fee_paid_before(table):
-        original = original_filing_date(filing)
-        if original is None:
-            return  # the fee was paid with a filing whose date the text does not give
-        when = when._replace(day=original.value, basis="the original filing date")
-        when = when._replace(span=original.span)
+    when = fee_date(filing, ctx.submission, table, ctx.options["filing-date"])
     if when is None:
         return
     period = rate_in_force(when.day)
