@@ -83,3 +83,18 @@ def test_lexer_token_types_are_the_grammar_terminals():
 def test_an_option_a_rule_does_not_declare_is_refused():
     with pytest.raises(ValueError, match="rule fee-mismatch has no option tolerance"):
         Engine(select_rules(["FEE001"]), options={"fee-mismatch": {"tolerance": 5}})
+
+
+def test_a_plain_check_imports_nothing_heavy():
+    """Start-up is paid on every commit by the pre-commit hook: a check of a Schedule TO
+    with expirations and a fee table must not import pydantic, jsonschema or holidays."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from filinglint.cli import main; main(['check', '--isolated', '-q', "
+        f"{str(EXAMPLE)!r}]); print(sorted(m for m in ('pydantic', 'jsonschema', 'holidays') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr

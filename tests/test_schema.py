@@ -47,3 +47,17 @@ def test_rules_have_unique_codes_names_and_full_docs():
         assert rule.summary and not rule.summary.endswith(".")
         for section in ("## What it does", "## Why it matters", "## Example", "## How to fix"):
             assert section in rule.docs, f"{rule.code} docs lack {section}"
+
+
+def test_the_holiday_table_is_the_holidays_packages_calendar():
+    """schema/us-federal-holidays.json spares every check the package's import (~80 ms);
+    the dates must be the package's (names may be reworded by a new release)."""
+    from filinglint.linter.query.business_days import package_holidays
+    from filinglint.schema.generate import HOLIDAY_YEARS
+
+    table = load_json("us-federal-holidays.json")["years"]
+    assert sorted(table) == [str(year) for year in HOLIDAY_YEARS]
+    for year in HOLIDAY_YEARS:
+        assert [day for day, _ in table[str(year)]] == sorted(
+            day.isoformat() for day in package_holidays(year)
+        ), f"{year}: run `python -m filinglint.schema.generate`"

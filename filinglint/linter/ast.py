@@ -193,8 +193,11 @@ class DateMention(Node):
 
     ``role`` says what the date is for when the sentence around it tells
     (``original-filing``, ``amendment-filing``, ``signature``, ``expiration``,
-    ``previous-expiration``); ``amendment_number`` goes with ``amendment-filing`` and
-    ``time`` (``HH:MM``, 24:00 for midnight) with the expiration roles.
+    ``previous-expiration``, ``commencement``, ``extension-announcement``,
+    ``terms-change`` for a change in the price or the shares sought);
+    ``amendment_number`` goes with ``amendment-filing`` and ``time`` (``HH:MM``, 24:00
+    for midnight) with the expiration roles and, where the sentence gives one, with
+    ``extension-announcement``.
     """
 
     kind: Literal["date_mention"] = "date_mention"
@@ -265,6 +268,30 @@ class ReadNote(Node):
 
 
 @dataclass(**_NODE)
+class ExhibitReference(Node):
+    """A sentence's reference to an exhibit of this very filing: "filed as Exhibit (a)(5)(C)
+    hereto", "attached hereto as Exhibit (a)(1)(F)" (``text`` is the phrase as written)."""
+
+    kind: Literal["exhibit_reference"] = "exhibit_reference"
+    code: str
+    text: str
+
+
+@dataclass(**_NODE)
+class AmendmentMention(Node):
+    """What the text says about the amendment numbers of the statement.
+
+    ``role`` is ``this`` ("This Amendment No. 3 to the Tender Offer Statement …") or
+    ``previous`` ("… as amended by Amendment No. 1 …" in the paragraph that says what the
+    filing amends).
+    """
+
+    kind: Literal["amendment_mention"] = "amendment_mention"
+    number: int
+    role: Literal["this", "previous"]
+
+
+@dataclass(**_NODE)
 class Filing(Node):
     """The root: one document of a filing."""
 
@@ -276,6 +303,8 @@ class Filing(Node):
     dates: tuple[DateMention, ...] = ()
     fee_exhibit: FeeExhibit | None = None
     read_notes: tuple[ReadNote, ...] = ()
+    exhibit_references: tuple[ExhibitReference, ...] = ()
+    amendment_mentions: tuple[AmendmentMention, ...] = ()
 
 
 @dataclass(**_NODE)

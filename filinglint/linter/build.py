@@ -3,7 +3,8 @@
 The grammar names the structures (cover, item sections, exhibit lists, signature
 blocks) and the readers in ``parse`` turn each into nodes while parsing; money, rates
 and dates are parsed once, with exact spans, by the modules those readers call. What
-is left here is what needs the whole text: the dates, and the signature date each
+is left here is what needs the whole text: the dates, the exhibit references and
+amendment numbers of the prose (read in ``exhibits`` and ``cover``), and the signature date each
 block gets (the first signature date at or after the block, else the last one before
 it). Rules only ever see the result.
 """
@@ -11,7 +12,9 @@ it). Rules only ever see the result.
 from __future__ import annotations
 
 from filinglint.linter.ast import Filing, Signature
+from filinglint.linter.cover import build_amendment_mentions
 from filinglint.linter.dates import build_dates
+from filinglint.linter.exhibits import build_exhibit_references
 from filinglint.linter.lines import item_numbers
 from filinglint.linter.parse import Parsed, parse
 from filinglint.linter.place import WHOLE_FILE, Place
@@ -45,6 +48,8 @@ def build_filing(parsed: Parsed, text: str, place: Place) -> Filing:
         exhibit_lists=tuple(parsed.exhibit_lists),
         signatures=tuple(signatures),
         dates=tuple(dates),
+        exhibit_references=tuple(build_exhibit_references(text, place)),
+        amendment_mentions=tuple(build_amendment_mentions(text, place)),
     )
 
 

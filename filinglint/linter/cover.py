@@ -17,6 +17,7 @@ from lark import Token
 
 from filinglint.linter import values
 from filinglint.linter.ast import (
+    AmendmentMention,
     BoxGroup,
     CheckBox,
     CoverField,
@@ -230,3 +231,80 @@ def _box_groups(boxes: list[CheckBox]) -> list[BoxGroup]:
                 )
             )
     return groups
+
+
+# What the prose says about the amendment numbers: "This Amendment No. 3 to the Tender
+# Offer Statement …" (``this``) and "… as amended by Amendment No. 1 … and Amendment
+# No. 2 …" (``previous``), the latter only in a paragraph that says what it amends
+# ("hereby amends", "amends and supplements") and names the Schedule TO or the Tender
+# Offer Statement. One pass of one expression over the whole text, bounded look-arounds.
+_AMENDMENT = re.compile(
+    r"\bAmendments?\s+Nos?\.?\s*(?P<first>\d{1,3})\b"
+    r"(?P<more>(?:\s*(?:,|and|through|to|-|–)\s*(?:No\.?\s*)?\d{1,3}\b)*)",
+    re.IGNORECASE,
+)
+_NUMBERS = re.compile(r"\d{1,3}")
+_THIS_BEFORE = re.compile(r"\bthis\s+[\"“]?$", re.IGNORECASE)
+_THIS_AFTER = re.compile(
+    r"\s+(?:to\s+(?:the\s+)?(?:Tender\s+Offer\s+Statement|Schedule\s+TO)\b|amends\b"
+    r"|is\s+being\s+filed\b)|[\"”]\s*\)",
+    re.IGNORECASE,
+)
+_AMENDED_BY = re.compile(
+    r"\bamended(?:\s+and\s+(?:supplemented|restated))?\s+(?:previously\s+)?by\s+$",
+    re.IGNORECASE,
+)
+_CHAINED = re.compile(r"(?:,\s*(?:and\s+)?|\band\s+)(?:by\s+)?$", re.IGNORECASE)
+_PREVIOUS_AFTER = re.compile(
+    r"\s*(?:thereto\b|to\s+(?:the\s+)?(?:Tender\s+Offer\s+Statement|Schedule\s+TO)\b"
+    r"|filed\b|[,;.()]|and\b)",
+    re.IGNORECASE,
+)
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_AMENDS = re.compile(r"\bamends\b|\bhereby\s+amend", re.IGNORECASE)
+_STATEMENT = re.compile(r"Schedule\s+TO\b|Tender\s+Offer\s+Statement", re.IGNORECASE)
+_LOOKBACK = 1200  # how far back the paragraph's "amends … Schedule TO" is looked for
+_CHAIN_GAP = 300  # the most text between two amendments of one list
+
+
+def build_amendment_mentions(text: str, place: Place) -> list[AmendmentMention]:
+    """The amendment numbers the text gives this filing and the amendments before it."""
+    found: list[AmendmentMention] = []
+    last_previous_end = -1
+    for match in _AMENDMENT.finditer(text):
+        start, end = match.start(), match.end()
+        before = text[max(0, start - 60) : start]
+        after = text[end : end + 60]
+        numbers = [int(n) for n in _NUMBERS.findall(match.group("more"))]
+        numbers.insert(0, int(match.group("first")))
+        span = place.span(start, end)
+        if _THIS_BEFORE.search(before) and _THIS_AFTER.match(after):
+            if len(numbers) == 1:
+                found.append(AmendmentMention(span=span, number=numbers[0], role="this"))
+            continue
+        chained = (
+            last_previous_end >= 0
+            and start - last_previous_end <= _CHAIN_GAP
+            and _CHAINED.search(before) is not None
+            and _PARAGRAPH.search(text, last_previous_end, start) is None
+        )
+        if not (_AMENDED_BY.search(before) or chained) or not _PREVIOUS_AFTER.match(after):
+            continue
+        if not chained and not _introduces(text, start):
+            continue
+        if "through" in match.group("more").lower() or "-" in match.group("more"):
+            numbers = list(range(numbers[0], max(numbers) + 1))
+        for number in numbers:
+            found.append(AmendmentMention(span=span, number=number, role="previous"))
+        last_previous_end = end
+    return found
+
+
+def _introduces(text: str, start: int) -> bool:
+    """Whether the paragraph up to ``start`` says what it amends and names the statement."""
+    window_start = max(0, start - _LOOKBACK)
+    paragraph_start = window_start
+    for brk in _PARAGRAPH.finditer(text, window_start, start):
+        paragraph_start = brk.end()
+    window = text[paragraph_start:start]
+    return _AMENDS.search(window) is not None and _STATEMENT.search(window) is not None

@@ -1,5 +1,6 @@
 """Every written date, with the role its sentence gives it (original filing, amendment,
-signature, expiration, previous expiration).
+signature, expiration, previous expiration, commencement, extension announcement,
+change in the offer's price or shares sought).
 
 Dates are found in one pass over the whole text (they wrap across lines), and the
 phrases that give them roles in one more pass, so the cost stays linear.
@@ -158,10 +159,159 @@ def _date_roles(index: _DateIndex, signature_lines: set[int]) -> dict[int, tuple
     return roles
 
 
+# Commencement, the announcement of an extension and a change in the offer's terms are
+# read in a pass of their own, after every other role, and only give a role to a date
+# that has none: they never change another reading. All are conservative: the phrase must
+# lead straight to the date, or open the date's own sentence. The pass looks for a few
+# literal words in the lower-cased text (str.find is fast) and reads the phrase around
+# each with anchored patterns, so it costs little even on a long filing.
+_COMMENCED_AT = re.compile(
+    r"commenc(?:ed\s+(?:the|its|this)\s+(?:tender\s+)?offer"
+    r"|ement\s+of\s+(?:the|this|its)\s+(?:tender\s+)?offer)\s+on\s+"
+)
+_COMMENCED_ON = re.compile(r"commenced\s+on\s+")
+_OFFER_BEFORE = re.compile(r"\b(?:the|this|its)\s+(?:tender\s+)?offer\s+(?:was\s+)?$")
+# "the expected commencement of the offer on", "has not commenced the offer on"
+_COMMENCE_HEDGED = re.compile(
+    r"\b(?:expect\w*|anticipat\w*|propos\w*|plan\w*|intend\w*|schedul\w*|will|would"
+    r"|may|might|could|shall|not|no|if|unless|until)\s+(?:the\s+|to\s+|have\s+|be\s+)*$"
+)
+_ANNOUNCED_BEFORE = re.compile(r"\bannounc(?:ed|ing)\s+(?:the|an|its|such)\s+$")
+_ANNOUNCE_HEDGED = re.compile(
+    r"\b(?:will|would|shall|may|might|could|intends?|expects?|plans?|anticipates?|not|if)\b",
+    re.IGNORECASE,
+)
+# Rule 14e-1(b): "On May 5, 2003, the Company increased the offer price to …". An increase
+# in the shares sought is left out: Rule 14e-1(b) does not count one of up to two percent
+# of the class, which the text may not settle.
+_CHANGE_WORDS = ("price", "consideration", "shares sought")
+_CHANGED_BEFORE = re.compile(
+    r"\b(?:(?:increas|rais|decreas|reduc)(?:ed|ing)\s+the|an?\s+(?:increase|decrease|reduction)"
+    r"\s+(?:in|of)\s+the)\s+(?:(?:offer|purchase)\s+$|$)"
+)
+_REDUCED_BEFORE = re.compile(
+    r"\b(?:(?:decreas|reduc)(?:ed|ing)\s+the|an?\s+(?:decrease|reduction)\s+(?:in|of)\s+the)"
+    r"\s+(?:(?:maximum\s+)?number\s+of\s+|percentage\s+of\s+(?:the\s+)?(?:outstanding\s+)?)$"
+)
+
+
+def _occurrences(lowered: str, word: str):
+    position = lowered.find(word)
+    while position >= 0:
+        yield position
+        position = lowered.find(word, position + 1)
+
+
+def _changes(lowered: str):
+    """Where each phrase of a change in price or a reduction in shares sought starts."""
+    for word in _CHANGE_WORDS:
+        for position in _occurrences(lowered, word):
+            window = max(0, position - 80)
+            if word == "shares sought":
+                lead = _REDUCED_BEFORE.search(lowered, window, position)
+                if lead is not None:
+                    yield lead.start()
+                continue
+            lead = _CHANGED_BEFORE.search(lowered, window, position)
+            if lead is None:
+                continue
+            # "the offer price", "the purchase price", "the price offered", "the offer
+            # consideration", "the consideration offered": the offer's own terms only
+            named = lowered[lead.start() : position].rstrip().endswith(("offer", "purchase"))
+            offered = lowered.startswith(" offered", position + len(word))
+            if named or offered:
+                yield lead.start()
+
+
+_ON_BEFORE = re.compile(r"(?:(?<![\w,])On|\bAt\s+(?P<clock>[^;]{1,60}?time),?\s+on)\s+$")
+_AT_AFTER = re.compile(r",?\s+(?:at\s+)?(?P<clock>[^;]{1,60}?time)\b")
+_MAX_ANNOUNCE_GAP = 200
+_ZONE = re.compile(
+    r"[.,]*\s*(?:(?:new\s+york\s+city|eastern)\s+)?(?:standard\s+|daylight\s+)?time",
+    re.IGNORECASE,
+)
+
+
+def _exact_clock(phrase: str) -> str | None:
+    """The time of day ``phrase`` is, when it is nothing but one ("8:30 a.m., New York City
+    time"); None otherwise."""
+    match = _TIME.match(phrase.strip())
+    if match is None or match.group(0).lower().startswith("one"):
+        return None
+    if not _ZONE.fullmatch(phrase.strip()[match.end() :]):
+        return None
+    return _clock(phrase)
+
+
+def _leading_date(index: _DateIndex, at: int) -> tuple[int, str | None] | None:
+    """The date that opens the sentence holding offset ``at`` ("On October 7, 2009, the
+    Company …", "At 8:30 a.m., New York City time, on October 7, 2009, …") and the time of
+    day written with it; None unless the sentence plainly opens so, with no hedge."""
+    text = index.text
+    position = bisect.bisect_left(index.starts, at) - 1
+    if position < 0:
+        return None
+    date = index.matches[position]
+    between = text[date.end() : at]
+    if len(between) > _MAX_ANNOUNCE_GAP or _BOUNDARY.search(between):
+        return None
+    if _ANNOUNCE_HEDGED.search(between):
+        return None
+    lead = _ON_BEFORE.search(text, max(0, date.start() - 80), date.start())
+    if lead is None:
+        return None
+    before = text[max(0, lead.start() - 3) : lead.start()]
+    if before.strip() and not re.search(r"(?:[.;:]|\n\s*\n)\s*$", before):
+        return None  # "On" must open the sentence
+    clock = None
+    if lead.group("clock"):
+        clock = _exact_clock(lead.group("clock"))
+    else:
+        after = _AT_AFTER.match(between)
+        if after is not None:
+            clock = _exact_clock(after.group("clock"))
+    return position, clock
+
+
+def _timing_roles(index: _DateIndex, roles: dict[int, tuple]) -> None:
+    """Add ``commencement``, ``extension-announcement`` and ``terms-change`` to dates
+    that have no role."""
+    text = index.text
+    lowered = text.lower()
+    if len(lowered) != len(text):  # keep offsets exact where lower-casing shifts them
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    by_start = {start: number for number, start in enumerate(index.starts)}
+    for position in _occurrences(lowered, "commenc"):
+        phrase = _COMMENCED_AT.match(lowered, position)
+        start = position
+        if phrase is None:
+            phrase = _COMMENCED_ON.match(lowered, position)
+            offer = _OFFER_BEFORE.search(lowered, max(0, position - 40), position)
+            if phrase is None or offer is None:
+                continue
+            start = offer.start()
+        number = by_start.get(phrase.end())
+        if number is None or _COMMENCE_HEDGED.search(lowered, max(0, start - 40), start):
+            continue
+        roles.setdefault(number, ("commencement", None, None))
+    for position in _occurrences(lowered, "extension"):
+        phrase = _ANNOUNCED_BEFORE.search(lowered, max(0, position - 30), position)
+        if phrase is None or not re.match(r"extension\b", lowered[position : position + 10]):
+            continue
+        found = _leading_date(index, phrase.start())
+        if found is not None:
+            roles.setdefault(found[0], ("extension-announcement", None, found[1]))
+    for start in _changes(lowered):
+        found = _leading_date(index, start)
+        if found is not None:
+            roles.setdefault(found[0], ("terms-change", None, None))
+
+
 def build_dates(text: str, place: Place, signature_lines: set[int]) -> list[DateMention]:
     """Every date of ``text``; ``signature_lines`` are where the dated signature lines start."""
     index = _DateIndex(text)
     roles = _date_roles(index, signature_lines)
+    _timing_roles(index, roles)
     dates: list[DateMention] = []
     for number, match in enumerate(index.matches):
         year, month, day, weekday, value = values.date_parts(match)

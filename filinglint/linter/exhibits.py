@@ -9,7 +9,7 @@ import re
 
 from lark import Token
 
-from filinglint.linter.ast import ExhibitEntry, ExhibitList, Note, Span
+from filinglint.linter.ast import ExhibitEntry, ExhibitList, ExhibitReference, Note, Span
 from filinglint.linter.joined import Joined
 from filinglint.linter.place import Place
 from filinglint.linter.runs import (
@@ -114,3 +114,45 @@ def exhibit_list(place: Place, source: str, heading: Token, parts: list) -> Exhi
         entries=tuple(listing.entries),
         legend=tuple(listing.legend),
     )
+
+
+# Exhibit references of the prose: one pass over the whole text (phrases wrap across
+# lines) with bounded look-arounds, so the cost stays linear. Only references that
+# "hereto" or "herewith" ties to this filing are read: "Exhibit (a)(1)(A) to the Schedule
+# TO" or "incorporated by reference to Exhibit (d)(1) to the Form 8-K" names another
+# filing's exhibit.
+# An Item 1016 exhibit code: (a)(1)(A), (a)(5)(B), (d)(1), (a)(1)(i).
+_CODE = r"\([a-h]\)(?:[ \t]?\(\d{1,2}\))?(?:[ \t]?\([A-Za-z]{1,4}\))?"
+_EXHIBIT = re.compile(
+    r"\bExhibits?\s+(?P<codes>" + _CODE + r"(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)" + _CODE + r")*)",
+    re.IGNORECASE,
+)
+_ONE_CODE = re.compile(_CODE)
+_HERETO_AFTER = re.compile(r"\s*,?\s*(?:hereto|herewith)\b", re.IGNORECASE)
+_HERETO_BEFORE = re.compile(r"\b(?:hereto|herewith)\s+(?:as|in)\s+$", re.IGNORECASE)
+_OTHER_DOCUMENT = re.compile(r"\s*(?:to|of)\s+(?!this\b)", re.IGNORECASE)
+
+
+def build_exhibit_references(text: str, place: Place) -> list[ExhibitReference]:
+    """Every reference to an exhibit that "hereto"/"herewith" ties to this filing."""
+    found: list[ExhibitReference] = []
+    for match in _EXHIBIT.finditer(text):
+        end = match.end()
+        after = text[end : end + 20]
+        before = text[max(0, match.start() - 20) : match.start()]
+        tied = _HERETO_AFTER.match(after) or (
+            _HERETO_BEFORE.search(before) and not _OTHER_DOCUMENT.match(after)
+        )
+        if not tied:
+            continue
+        phrase = " ".join(match.group(0).split())
+        start = match.start("codes")
+        for code in _ONE_CODE.finditer(match.group("codes")):
+            found.append(
+                ExhibitReference(
+                    span=place.span(start + code.start(), start + code.end()),
+                    code=code.group(0),
+                    text=phrase,
+                )
+            )
+    return found

@@ -23,6 +23,7 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
+from filinglint.linter.query.business_days import is_business_day, next_business_day
 from filinglint.schema import load_json
 
 _MILLION = Decimal(1_000_000)
@@ -87,35 +88,6 @@ def rate_in_force(day: datetime.date) -> FeeRatePeriod | None:
     return period if day <= period.effective_to else None
 
 
-@cache
-def _federal_holidays(year: int) -> frozenset[datetime.date]:
-    import holidays  # deferred: only filing-date computations need the calendar
-
-    return frozenset(holidays.country_holidays("US", years=year))
-
-
-def is_business_day(day: datetime.date) -> bool:
-    """Not a Saturday, a Sunday or a federal holiday (Regulation S-T Rule 11, "business day").
-
-    Federal holidays are the legal public holidays of 5 U.S.C. 6103(a) with the
-    federal observance rules (one falling on a Saturday is observed the Friday before,
-    one on a Sunday the Monday after), as the ``holidays`` package gives them for the
-    United States (its default "public" category; Juneteenth from 2021). Not included:
-    Inauguration Day (a holiday only for federal employees in the Washington area,
-    5 U.S.C. 6103(c)) and one-off closures by executive order (e.g. 24 December 2019,
-    9 January 2025), on which the SEC may announce that EDGAR is closed.
-    """
-    return day.weekday() < 5 and day not in _federal_holidays(day.year)
-
-
-def next_business_day(day: datetime.date) -> datetime.date:
-    """The first business day after ``day``."""
-    day += datetime.timedelta(days=1)
-    while not is_business_day(day):
-        day += datetime.timedelta(days=1)
-    return day
-
-
 def edgar_filing_date(
     accepted: datetime.datetime, *, cutoff: datetime.time = FILING_CUTOFF
 ) -> datetime.date:
@@ -124,9 +96,10 @@ def edgar_filing_date(
     Regulation S-T Rule 13(a) (17 CFR 232.13): a filing begun on a business day at or
     before 5:30:00 p.m. Eastern time (standard or daylight, whichever is in effect) is
     filed that day; one begun after 5:30 p.m., or on a Saturday, Sunday or federal
-    holiday, is deemed filed on the next business day (see :func:`is_business_day`
-    for the calendar). Filings that Rule 13 lets run until 10 p.m. (Section 16 forms,
-    Rule 462(b) registration statements) pass ``cutoff=LATE_FILING_CUTOFF``.
+    holiday, is deemed filed on the next business day (``query/business_days.py`` holds
+    the calendar, shared with the tender-offer timing rules). Filings that Rule 13 lets
+    run until 10 p.m. (Section 16 forms, Rule 462(b) registration statements) pass
+    ``cutoff=LATE_FILING_CUTOFF``.
 
     ``accepted`` without a time zone is taken as Eastern wall-clock time; with one, it
     is converted to Eastern first.

@@ -1,0 +1,81 @@
+"""## What it does
+Reports a sentence that refers to an exhibit of this filing — "is filed as Exhibit
+(a)(5)(D) hereto", "attached hereto as Exhibit (a)(1)(F)", "filed herewith as Exhibit
+(a)(5)(C)" — whose code is in none of the filing's exhibit lists (Item 12 or the Index to
+Exhibits). Only references that "hereto" or "herewith" tie to this filing are read: an
+exhibit "to the Schedule TO", "to the Company's Form 8-K" or "incorporated by reference
+to" another filing is not one. References inside the exhibit lists themselves are not
+judged, and a filing with no exhibit list is not judged at all. A code that is a part of
+a listed one, or that a listed one is part of ((a)(5) and (a)(5)(A)), is taken as listed.
+
+## Why it matters
+Item 12 of Schedule TO (Item 1016 of Regulation M-A) requires every exhibit to be listed
+and filed. Text that points holders to an exhibit the lists do not have points them to
+a document that is not there, or under a code the SEC staff will not find — usually an
+amendment's press release cited by the wrong letter.
+
+## Example
+```
+     On June 1, 2009, the Company issued a press release announcing the
+extension of the offer, a copy of which is filed as Exhibit (a)(5)(D) hereto.
+
+ITEM 12.  EXHIBITS.
+
+         (a)(1)(A)  Offer to Purchase, dated May 4, 2009.*
+         (a)(5)(C)  Press Release issued by the Company on June 1, 2009.**
+
+         *  Previously filed.
+         ** Filed herewith.
+```
+The text files the press release as (a)(5)(D); the list has it as (a)(5)(C).
+
+## How to fix
+Cite the exhibit by the code the list gives it, or add the exhibit to Item 12 (and the
+index).
+"""
+
+from __future__ import annotations
+
+from filinglint.linter.ast import Filing
+from filinglint.linter.context import Context
+from filinglint.linter.query.exhibits import code_key
+from filinglint.linter.rule import Rule
+
+
+def check(ctx: Context, filing: Filing) -> None:
+    if not filing.exhibit_lists or not filing.exhibit_references:
+        return
+    listed = {code_key(e.code) for x in filing.exhibit_lists for e in x.entries}
+    if not listed:
+        return
+    inside = [x.span for x in filing.exhibit_lists]
+    reported: set[str] = set()
+    for reference in filing.exhibit_references:
+        if any(s.start <= reference.span.start < s.end for s in inside):
+            continue
+        key = code_key(reference.code)
+        if key in reported or any(k.startswith(key) or key.startswith(k) for k in listed):
+            continue
+        reported.add(key)
+        codes = ", ".join(sorted({e.code for x in filing.exhibit_lists for e in x.entries}))
+        lists = " or ".join(
+            dict.fromkeys(
+                "Item 12" if x.source == "item-12" else "the index" for x in filing.exhibit_lists
+            )
+        )
+        ctx.report(
+            reference.span,
+            f"the text refers to Exhibit {reference.code} of this filing, but {lists} lists"
+            f" no such exhibit (it lists {codes})",
+            hint="cite the exhibit by the code the list gives it, or add it to the list",
+        )
+
+
+RULE = Rule(
+    code="EXH004",
+    name="exhibit-reference-unknown",
+    severity="error",
+    summary="the text refers to an exhibit of this filing that no exhibit list has",
+    docs=__doc__,
+    visitors={"filing": check},
+)
