@@ -18,6 +18,8 @@ SEED = SHARED / "fixtures" / "seed" / "schedule-to-a-rare-medium-2003-04-16.txt"
 CORPUS = SHARED / "corpus"
 EXAMPLE = ROOT / "examples" / "harborview-sc-to-i-a.txt"
 LAKESHORE = ROOT / "tests" / "data" / "lakeshore-sc-to-t.txt"
+# The real SC TO-T/A submission (HTML documents) in ../shared/corpus.
+CVR = CORPUS / "sc-to-t-a-0001104659-25-002604.txt"
 
 # The boxes of the real SC TO-T/A cover in ../shared/corpus (read off the filing by hand):
 # a third-party offer on a combined Schedule 13D amendment, reporting the final results.
@@ -49,6 +51,15 @@ def seed_text() -> str:
     if not SEED.exists():
         pytest.skip(f"real seed filing not available ({SEED} is absent: ../shared not beside repo)")
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def cvr_text() -> str:
+    if not CVR.exists():
+        pytest.skip(
+            f"real corpus filing not available ({CVR} is absent: ../shared not beside repo)"
+        )
+    return CVR.read_text(encoding="utf-8")
 
 
 @pytest.fixture

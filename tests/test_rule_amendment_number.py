@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.conftest import CORPUS, LAKESHORE, lint, replace_once
-
-CVR = CORPUS / "sc-to-t-a-0001104659-25-002604.txt"
+from tests.conftest import LAKESHORE, lint, replace_once
 
 
 def amendment_findings(text: str):
     return [d for d in lint(text) if d.name == "amendment-number"]
-
-
-@pytest.fixture
-def cvr_text() -> str:
-    if not CVR.exists():
-        pytest.skip(
-            f"real corpus filing not available ({CVR} is absent: ../shared not beside repo)"
-        )
-    return CVR.read_text(encoding="utf-8")
 
 
 def test_the_seed_amendment_no_2_after_amendment_no_1_is_silent(seed_text):

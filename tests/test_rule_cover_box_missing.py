@@ -6,20 +6,9 @@ import pytest
 
 from tests.conftest import CORPUS, lint, replace_once
 
-CVR = CORPUS / "sc-to-t-a-0001104659-25-002604.txt"
-
 
 def box_findings(text: str):
     return [d for d in lint(text) if d.name == "cover-box-missing"]
-
-
-@pytest.fixture
-def cvr_text() -> str:
-    if not CVR.exists():
-        pytest.skip(
-            f"real corpus filing not available ({CVR} is absent: ../shared not beside repo)"
-        )
-    return CVR.read_text(encoding="utf-8")
 
 
 def test_the_2003_seed_cover_without_cross_border_boxes_is_silent(seed_text):

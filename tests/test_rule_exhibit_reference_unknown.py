@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 from filinglint.linter.build import build
-from tests.conftest import CORPUS, LAKESHORE, lint, replace_once
-
-CVR = CORPUS / "sc-to-t-a-0001104659-25-002604.txt"
+from tests.conftest import LAKESHORE, lint, replace_once
 
 
 def reference_findings(text: str):
     return [d for d in lint(text) if d.name == "exhibit-reference-unknown"]
-
-
-@pytest.fixture
-def cvr_text() -> str:
-    if not CVR.exists():
-        pytest.skip(
-            f"real corpus filing not available ({CVR} is absent: ../shared not beside repo)"
-        )
-    return CVR.read_text(encoding="utf-8")
 
 
 def test_the_reader_ties_only_hereto_and_herewith_references_to_the_filing():

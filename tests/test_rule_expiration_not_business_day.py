@@ -7,9 +7,8 @@ import pytest
 from filinglint.linter.engine import Engine
 from filinglint.linter.registry import select_rules
 from filinglint.linter.source import read_path
-from tests.conftest import CORPUS, lint, replace_once
+from tests.conftest import CVR, lint, replace_once
 
-CVR = CORPUS / "sc-to-t-a-0001104659-25-002604.txt"
 NEW = (
     "extending the expiration of the offer until 5:00\n"
     "p.m., New York City time, on Wednesday, April 23, 2003"

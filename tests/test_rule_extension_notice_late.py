@@ -10,9 +10,8 @@ from filinglint.linter.engine import Engine
 from filinglint.linter.place import Place
 from filinglint.linter.registry import select_rules
 from filinglint.linter.source import read_path
-from tests.conftest import CORPUS, lint, replace_once
+from tests.conftest import CVR, lint, replace_once
 
-CVR = CORPUS / "sc-to-t-a-0001104659-25-002604.txt"
 NOTICE = "On April 16, 2003, the Company issued a press release announcing the"
 
 

@@ -17,9 +17,8 @@ from filinglint.linter.query.business_days import (
 )
 from filinglint.linter.registry import select_rules
 from filinglint.linter.source import read_path
-from tests.conftest import CORPUS, lint, replace_once
+from tests.conftest import CVR, lint, replace_once
 
-CVR = CORPUS / "sc-to-t-a-0001104659-25-002604.txt"
 ANCHOR = "         Capitalized terms used and not defined herein"
 
 

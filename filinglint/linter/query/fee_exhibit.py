@@ -12,6 +12,17 @@ from filinglint.linter.money import dollars, subtract, to_cents
 
 _SPACES = r"\s+"
 
+# The option of the FFX rules whose checks depend on the submission type: where a fee
+# exhibit is checked on its own (no EDGAR header), the type it belongs to.
+SUBMISSION_TYPE_OPTION = {
+    "submission-type": {
+        "type": ["string", "null"],
+        "default": None,
+        "description": "The EDGAR submission type to check a bare fee exhibit against"
+        " (inside a submission the header's type is used).",
+    }
+}
+
 
 def rows(exhibit: FeeExhibit, table: str) -> list[FeeExhibitRow]:
     """The rows of one table (``"offering"``, ``"offset"``, ``"totals"`` …), in file order."""

@@ -45,6 +45,7 @@ from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
 from filinglint.linter.money import multiply, subtract
 from filinglint.linter.query.fee_exhibit import (
+    SUBMISSION_TYPE_OPTION,
     amount,
     applies,
     edgar_tolerance,
@@ -115,12 +116,5 @@ RULE = Rule(
     summary="a fee exhibit line's fee differs from its transaction valuation × fee rate",
     docs=__doc__,
     visitors={"fee_exhibit": check},
-    options={
-        "submission-type": {
-            "type": ["string", "null"],
-            "default": None,
-            "description": "The EDGAR submission type to check a bare fee exhibit against"
-            " (inside a submission the header's type is used).",
-        }
-    },
+    options=SUBMISSION_TYPE_OPTION,
 )

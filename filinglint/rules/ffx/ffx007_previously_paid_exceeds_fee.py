@@ -42,6 +42,7 @@ from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
 from filinglint.linter.money import subtract
 from filinglint.linter.query.fee_exhibit import (
+    SUBMISSION_TYPE_OPTION,
     amount,
     applies,
     exact_dollars,
@@ -77,12 +78,5 @@ RULE = Rule(
     summary="a fee exhibit's total fees previously paid exceed its total fee",
     docs=__doc__,
     visitors={"fee_exhibit": check},
-    options={
-        "submission-type": {
-            "type": ["string", "null"],
-            "default": None,
-            "description": "The EDGAR submission type to check a bare fee exhibit against"
-            " (inside a submission the header's type is used).",
-        }
-    },
+    options=SUBMISSION_TYPE_OPTION,
 )

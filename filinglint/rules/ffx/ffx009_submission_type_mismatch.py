@@ -36,7 +36,12 @@ import re
 
 from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
-from filinglint.linter.query.fee_exhibit import fact, header_submission_type, rows
+from filinglint.linter.query.fee_exhibit import (
+    SUBMISSION_TYPE_OPTION,
+    fact,
+    header_submission_type,
+    rows,
+)
 from filinglint.linter.rule import Rule
 
 
@@ -70,12 +75,5 @@ RULE = Rule(
     summary="a fee exhibit's submission type differs from the submission header's",
     docs=__doc__,
     visitors={"fee_exhibit": check},
-    options={
-        "submission-type": {
-            "type": ["string", "null"],
-            "default": None,
-            "description": "The EDGAR submission type to check a bare fee exhibit against"
-            " (inside a submission the header's type is used).",
-        }
-    },
+    options=SUBMISSION_TYPE_OPTION,
 )
