@@ -255,6 +255,19 @@ class FeeExhibit(Node):
 
 
 @dataclass(**_NODE)
+class PageMarker(Node):
+    """A page break (``<PAGE>``) or a printed page number ("2", "-2-", "iv"), in order.
+
+    ``number`` is an arabic page number's value (None for a break or a roman number).
+    """
+
+    kind: Literal["page_marker"] = "page_marker"
+    type: Literal["break", "number"]
+    number: int | None = None
+    text: str = ""
+
+
+@dataclass(**_NODE)
 class ReadNote(Node):
     """Where reading the file's bytes deviated from plain UTF-8.
 
@@ -302,6 +315,7 @@ class Filing(Node):
     signatures: tuple[Signature, ...] = ()
     dates: tuple[DateMention, ...] = ()
     fee_exhibit: FeeExhibit | None = None
+    pages: tuple[PageMarker, ...] = ()
     read_notes: tuple[ReadNote, ...] = ()
     exhibit_references: tuple[ExhibitReference, ...] = ()
     amendment_mentions: tuple[AmendmentMention, ...] = ()

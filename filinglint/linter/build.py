@@ -11,7 +11,7 @@ it). Rules only ever see the result.
 
 from __future__ import annotations
 
-from filinglint.linter.ast import Filing, Signature
+from filinglint.linter.ast import Filing, PageMarker, Signature
 from filinglint.linter.cover import build_amendment_mentions
 from filinglint.linter.dates import build_dates
 from filinglint.linter.exhibits import build_exhibit_references
@@ -50,6 +50,19 @@ def build_filing(parsed: Parsed, text: str, place: Place) -> Filing:
         dates=tuple(dates),
         exhibit_references=tuple(build_exhibit_references(text, place)),
         amendment_mentions=tuple(build_amendment_mentions(text, place)),
+        pages=tuple(_page_marker(place, token) for token in parsed.pages),
+    )
+
+
+def _page_marker(place: Place, token) -> PageMarker:
+    """A ``<PAGE>`` line, or a page number line with the number the lexer read."""
+    if token.type == "PAGE":
+        return PageMarker(span=token_span(place, token), type="break", text=token.value.strip())
+    return PageMarker(
+        span=token_span(place, token),
+        type="number",
+        number=token.info.number,
+        text=token.value.strip(),
     )
 
 

@@ -201,6 +201,13 @@ class SigField(tuple):
     value = _field(1)
 
 
+class PageNumber(tuple):
+    """PAGE_NUMBER: (number,): the printed page number, None for a roman one ("iv")."""
+
+    __slots__ = ()
+    number = _field(0)
+
+
 class Item(tuple):
     """ITEM: (numbers,): the item numbers the heading names (``ITEMS 1 through 4 and 11``)."""
 
@@ -372,7 +379,8 @@ def read_line(line: str) -> tuple[str, object]:
                 return "AMENDMENT", _amendment(match)
         centred = len(line) - len(stripped) >= 10 or first == "-"
         if centred and (first.isdigit() or first in "-(ivxlc") and _PAGE_NUMBER.match(line):
-            return _PLAIN["PAGE_NUMBER"]
+            digits = "".join(ch for ch in stripped if ch.isdigit())
+            return "PAGE_NUMBER", PageNumber((int(digits) if digits else None,))
     if stripped[-1] in "|]/)☐☒☑":
         found = trailing_mark(line)
         if found is not None:

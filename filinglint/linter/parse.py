@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import ClassVar
 
 from lark import Lark, Token, Transformer
 
@@ -52,10 +53,18 @@ GRAMMAR_PATH = Path(__file__).parent / "grammar" / "filing.lark"
 class Parsed:
     """A filing as the grammar read it: the cover, then what each section holds."""
 
-    __slots__ = ("cover", "exhibit_lists", "items", "signature_blocks", "signature_lines")
+    __slots__ = (
+        "cover",
+        "exhibit_lists",
+        "items",
+        "pages",
+        "signature_blocks",
+        "signature_lines",
+    )
 
     def __init__(self, cover: CoverPage) -> None:
         self.cover = cover
+        self.pages: list[Token] = []  # PAGE and PAGE_NUMBER lines, in order
         self.items: list[ItemSection] = []
         self.exhibit_lists: list[ExhibitList] = []
         self.signature_blocks: list[Block] = []
@@ -85,10 +94,13 @@ class FilingReader(Transformer):
     legend_note = _group("legend_note")
 
     def page_break(self, children: list) -> Token:
-        """A page break stays a line: readers skip it like any line they do not read."""
+        """A page break stays a line (readers skip it like any line they do not read);
+        it is also noted, in order, for the filing's page markers."""
+        self.pages.append(children[0])
         return children[0]
 
     place: Place = WHOLE_FILE
+    pages: ClassVar[list[Token]] = []  # replaced by a fresh list for each parse
 
     def cover(self, children: list) -> CoverPage:
         return build_cover(self.place, children)
@@ -190,7 +202,11 @@ def parse(text: str, place: Place = WHOLE_FILE) -> Parsed:
     """
     parser = get_parser()
     _READER.place = place
+    _READER.pages = pages = []
     try:
-        return parser.parse(text)
+        parsed = parser.parse(text)
     finally:
         _READER.place = WHOLE_FILE
+        _READER.pages = []
+    parsed.pages = pages
+    return parsed

@@ -1,0 +1,1 @@
+"""Rules on the pages of an ASCII filing (page breaks and printed page numbers)."""
