@@ -213,6 +213,16 @@ class DateMention(Node):
 
 
 @dataclass(**_NODE)
+class ShortYearDate(Node):
+    """A date written with a two-digit year ("April 16, 03") where a filing, expiration or
+    signature phrase leads to it; ``year`` is the two digits as written."""
+
+    kind: Literal["short_year_date"] = "short_year_date"
+    text: str
+    year: int
+
+
+@dataclass(**_NODE)
 class Signature(Node):
     """A signature: who signed, as what, and the date of the signature block."""
 
@@ -316,6 +326,7 @@ class Filing(Node):
     dates: tuple[DateMention, ...] = ()
     fee_exhibit: FeeExhibit | None = None
     pages: tuple[PageMarker, ...] = ()
+    short_year_dates: tuple[ShortYearDate, ...] = ()
     read_notes: tuple[ReadNote, ...] = ()
     exhibit_references: tuple[ExhibitReference, ...] = ()
     amendment_mentions: tuple[AmendmentMention, ...] = ()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from filinglint.linter.ast import Filing, PageMarker, Signature
 from filinglint.linter.cover import build_amendment_mentions
-from filinglint.linter.dates import build_dates
+from filinglint.linter.dates import build_dates, build_short_year_dates
 from filinglint.linter.exhibits import build_exhibit_references
 from filinglint.linter.lines import item_numbers
 from filinglint.linter.parse import Parsed, parse
@@ -51,6 +51,7 @@ def build_filing(parsed: Parsed, text: str, place: Place) -> Filing:
         exhibit_references=tuple(build_exhibit_references(text, place)),
         amendment_mentions=tuple(build_amendment_mentions(text, place)),
         pages=tuple(_page_marker(place, token) for token in parsed.pages),
+        short_year_dates=tuple(build_short_year_dates(text, place)),
     )
 
 

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from filinglint.linter import values
-from filinglint.linter.ast import DateMention
+from filinglint.linter.ast import DateMention, ShortYearDate
 from filinglint.linter.place import Place
 
 _BOUNDARY = re.compile(r"[.;]\s+[A-Z(\"“]|\n\s*\n")
@@ -331,3 +331,27 @@ def build_dates(text: str, place: Place, signature_lines: set[int]) -> list[Date
             )
         )
     return dates
+
+
+# A date the rules would read: one that a filing, expiration or signature phrase leads to.
+_READ_CUE = re.compile(
+    r"\b(?:expire[sd]?|expiration|extended|until|filed|dated|date)\b", re.IGNORECASE
+)
+
+
+def build_short_year_dates(text: str, place: Place) -> list[ShortYearDate]:
+    """Dates written with a two-digit year ("April 16, 03") where a filing, expiration
+    or signature phrase leads to them: the dates the rules read, but cannot."""
+    found = []
+    for match in values.SHORT_YEAR_DATE_RE.finditer(text):
+        before = text[max(0, match.start() - 160) : match.start()]
+        cues = list(_READ_CUE.finditer(before))
+        if cues and not _BOUNDARY.search(before, cues[-1].end()):
+            found.append(
+                ShortYearDate(
+                    span=place.span(match.start(), match.end()),
+                    text=" ".join(match.group(0).split()),
+                    year=int(match.group(3)),
+                )
+            )
+    return found

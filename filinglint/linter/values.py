@@ -24,6 +24,12 @@ _MONTH_ALT = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 )
+# "April 16, 03": a month, a day and a two-digit year — never the start of a longer number,
+# nor a count that a lower-case word follows ("May 5, 10 of the directors").
+SHORT_YEAR_DATE_RE = re.compile(
+    r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(" + _MONTH_ALT + r")\s+(\d{1,2}),\s*'?(\d{2})(?![\d,.]\d)(?!\d)(?!\s+[a-z])"
+)
 DATE_RE = re.compile(
     r"\b(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     r"(" + _MONTH_ALT + r")\s+(\d{1,2})(?:,\s*|\s+)(\d{4})\b"
