@@ -343,15 +343,18 @@ def build_short_year_dates(text: str, place: Place) -> list[ShortYearDate]:
     """Dates written with a two-digit year ("April 16, 03") where a filing, expiration
     or signature phrase leads to them: the dates the rules read, but cannot."""
     found = []
-    for match in values.SHORT_YEAR_DATE_RE.finditer(text):
-        before = text[max(0, match.start() - 160) : match.start()]
+    for match in values.SHORT_YEAR_RE.finditer(text):
+        date = values.MONTH_DAY_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+        if date is None:
+            continue
+        before = text[max(0, date.start() - 160) : date.start()]
         cues = list(_READ_CUE.finditer(before))
         if cues and not _BOUNDARY.search(before, cues[-1].end()):
             found.append(
                 ShortYearDate(
-                    span=place.span(match.start(), match.end()),
-                    text=" ".join(match.group(0).split()),
-                    year=int(match.group(3)),
+                    span=place.span(date.start(), match.end()),
+                    text=" ".join(text[date.start() : match.end()].split()),
+                    year=int(match.group(1)),
                 )
             )
     return found

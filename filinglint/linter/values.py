@@ -24,9 +24,15 @@ _MONTH_ALT = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 )
-# "April 16, 03": a month, a day and a two-digit year — never the start of a longer number,
-# nor a count that a lower-case word follows ("May 5, 10 of the directors").
-SHORT_YEAR_DATE_RE = re.compile(
+# "April 16, 03": a two-digit year after a comma — never the start of a longer number, nor
+# a count that a lower-case word follows ("May 5, 10 of the directors") — found first (a
+# comma is rare, so the scan is fast), then the month and day (and weekday) just before.
+SHORT_YEAR_RE = re.compile(r",\s*'?(\d{2})(?![\d,.]\d)(?!\d)(?!\s+[a-z])")
+MONTH_DAY_BEFORE_RE = re.compile(
+    r"(?:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"\b(?:" + _MONTH_ALT + r")\s+\d{1,2}$"
+)
+DATE_RE = re.compile(
     r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     r"(" + _MONTH_ALT + r")\s+(\d{1,2}),\s*'?(\d{2})(?![\d,.]\d)(?!\d)(?!\s+[a-z])"
 )
