@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from filinglint.cli.output import EXIT_CLEAN, EXIT_ERROR, error, write
+from filinglint.cli.output import EXIT_CLEAN, EXIT_ERROR, error, escape, write
 
 
 def run_config(args: argparse.Namespace) -> int:
@@ -53,9 +53,9 @@ def run_parse(args: argparse.Namespace) -> int:
 
         write(dump_filing(root) + "\n")
     elif root.kind == "submission":
-        write(submission_outline(root, source))
+        write(escape(submission_outline(root, source)))
     else:
-        write(outline(root, source))
+        write(escape(outline(root, source)))
     return EXIT_CLEAN
 
 

@@ -6,18 +6,20 @@ import os
 import sys
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-# Control characters other than newline and tab: a filing's text must never drive the
-# user's terminal (retitle it, clear it, forge a line), so these print as escapes.
-_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
 
 
 def escape(text: str) -> str:
-    """``text`` with terminal control characters shown as ``\\xNN``."""
-    return text.translate(_CONTROLS)
+    """Multi-line text (a diff) safe for a terminal: see ``report.printable``."""
+    from filinglint.linter.report import printable
+
+    return printable(text, one_line=False)
 
 
 def error(message: str) -> None:
-    print(f"filinglint: error: {message}", file=sys.stderr)
+    """One line on stderr; a file name in it cannot break the line or drive the terminal."""
+    from filinglint.linter.report import printable
+
+    print(f"filinglint: error: {printable(message)}", file=sys.stderr)
 
 
 def write(text: str) -> None:

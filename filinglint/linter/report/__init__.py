@@ -21,6 +21,25 @@ FORMATS = {
 }
 
 
+# What a filing (or a file name) must never send to a terminal: C0 controls but tab and
+# newline (ESC starts the sequences that retitle, clear or recolour a terminal; CR rewrites
+# the line), DEL and C1 controls, and the bidirectional overrides that make text read
+# differently from what it is. Each prints as a visible escape instead.
+_UNPRINTABLE = {
+    code: f"\\x{code:02x}" for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
+}
+_UNPRINTABLE.update(
+    {code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+)
+_ONE_LINE = {**_UNPRINTABLE, 0x0A: "\\n", 0x09: "\\t"}
+
+
+def printable(text: str, *, one_line: bool = True) -> str:
+    """``text`` safe for a terminal: controls shown as ``\\xNN``; with ``one_line``, a
+    newline or tab too, so a file name or a quoted title cannot forge another line."""
+    return text.translate(_ONE_LINE if one_line else _UNPRINTABLE)
+
+
 def get_reporter(name: str) -> Callable[..., str]:
     """The ``render(diagnostics, sources)`` function of an output format."""
     return importlib.import_module(FORMATS[name]).render

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from filinglint.linter.report import printable
+
 SEVERITY_COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
 BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
 def headline(diagnostic, color: bool = False) -> str:
-    where = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:"
+    """``path:line:col: CODE [name] message``; the path and message made printable."""
+    where = f"{printable(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}:"
+    message = printable(diagnostic.message)
     if not color:
-        return f"{where} {diagnostic.code} [{diagnostic.name}] {diagnostic.message}"
+        return f"{where} {diagnostic.code} [{diagnostic.name}] {message}"
     code = f"{SEVERITY_COLORS[diagnostic.severity]}{diagnostic.code}{RESET}"
-    return f"{BOLD}{where}{RESET} {code} {DIM}[{diagnostic.name}]{RESET} {diagnostic.message}"
+    return f"{BOLD}{where}{RESET} {code} {DIM}[{diagnostic.name}]{RESET} {message}"
 
 
 def render(diagnostics, sources, color: bool = False) -> str:

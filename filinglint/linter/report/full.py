@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from filinglint.linter.report import printable
 from filinglint.linter.report.concise import RESET, SEVERITY_COLORS, headline
 
 CONTEXT_LINES = 2
@@ -23,7 +24,10 @@ def _frame(source, diagnostic, color: bool) -> list[str]:
     last_marked = min(diagnostic.end_line, diagnostic.line + MAX_SPAN_LINES - 1)
     width = len(str(last_marked))
     gutter = " " * width + " |"
-    texts = {n: source.line(n).replace("\t", " ") for n in range(first, last_marked + 1)}
+    texts = {
+        n: printable(source.line(n).replace("\t", " "), one_line=False)
+        for n in range(first, last_marked + 1)
+    }
     low, high = _window(diagnostic, max(len(t) for t in texts.values()))
     out = [gutter]
     for number, text in texts.items():
@@ -58,11 +62,12 @@ def render(diagnostics, sources, color: bool = False) -> str:
         if source is not None:
             lines.extend(_frame(source, diagnostic, color))
         if diagnostic.hint:
-            lines.append(f"  = hint: {diagnostic.hint}")
+            lines.append(f"  = hint: {printable(diagnostic.hint)}")
         if diagnostic.fix is not None:
             how = "" if diagnostic.fix.safety == "safe" else " (unsafe: --fix --unsafe-fixes)"
-            lines.append(f"  = fix: {diagnostic.fix.message}{how}")
+            lines.append(f"  = fix: {printable(diagnostic.fix.message)}{how}")
         for where in diagnostic.related:
-            lines.append(f"  = related: {where.path}:{where.line}:{where.column}: {where.message}")
+            place = f"{printable(where.path)}:{where.line}:{where.column}"
+            lines.append(f"  = related: {place}: {printable(where.message)}")
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)

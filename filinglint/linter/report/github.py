@@ -8,11 +8,16 @@ end a command early or forge another one.
 
 from __future__ import annotations
 
+from filinglint.linter.report import printable
+
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escapes for CR, LF and %, then other controls made visible (the runner
+    prints annotation text into the job log, which renders terminal escapes)."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped, one_line=False)
 
 
 def escape_property(text: str) -> str:

@@ -6,6 +6,8 @@ finding line is short and the codes line up in a column a reviewer can scan.
 
 from __future__ import annotations
 
+from filinglint.linter.report import printable
+
 
 def render(diagnostics, sources) -> str:
     groups: dict[str, list] = {}
@@ -15,9 +17,9 @@ def render(diagnostics, sources) -> str:
     for path, group in groups.items():
         line_width = max(len(str(d.line)) for d in group)
         column_width = max(len(str(d.column)) for d in group)
-        lines = [f"{path}:"]
+        lines = [f"{printable(path)}:"]
         for d in group:
             position = f"{d.line:>{line_width}}:{d.column:<{column_width}}"
-            lines.append(f"  {position} {d.code} [{d.name}] {d.message}")
+            lines.append(f"  {position} {d.code} [{d.name}] {printable(d.message)}")
         blocks.append("\n".join(lines) + "\n\n")
     return "".join(blocks)
