@@ -159,3 +159,14 @@ def test_parse_prints_a_submission(seed_text, tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     jsonschema.validate(data, load_json("ast.schema.json"))
     assert data["kind"] == "submission" and len(data["documents"]) == 2
+
+
+def test_a_document_count_in_non_ascii_digits_is_no_count():
+    """``str.isdigit`` accepts "²", which ``int`` refuses: the count is unread, not a crash."""
+    text = (
+        "<SEC-DOCUMENT>x\n<SEC-HEADER>x\nPUBLIC DOCUMENT COUNT:\t\t\u00b2\n"
+        "FILED AS OF DATE:\t\t20030416\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>SC TO-I\n"
+        "<TEXT>\nhello\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+    )
+    found = lint(text)
+    assert [d.code for d in found if d.code == "FL900"] == []

@@ -686,3 +686,18 @@ def test_wingdings_named_by_css(style: str) -> None:
 )
 def test_other_symbol_fonts_are_not_wingdings(style: str) -> None:
     assert check_snippet(f'<p><span style="{style}">x</span> label</p>') == ["x label"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><p>a</p><![x[ b ]]><p>c</p></html>",
+        "<p>a</p><![x[ unterminated",
+        "<p>x</p><![if !supportLists]>y<![endif]>",
+    ],
+)
+def test_an_unknown_marked_section_is_read_as_a_comment(html: str) -> None:
+    """html.parser raises AssertionError on ``<![x[``; that must never become FL900."""
+    result = html_to_text(html)
+    assert_offsets_exact(html, result)
+    assert "b" not in result.text.split()

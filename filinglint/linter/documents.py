@@ -146,7 +146,7 @@ def _header(source: Source, header) -> SubmissionHeader:
         accession=value("accession"),
         submission_type=value("submission_type"),
         submission_type_span=span_of("submission_type"),
-        document_count=int(count) if count and count.isdigit() else None,
+        document_count=int(count) if count and count.isascii() and count.isdigit() else None,
         document_count_span=span_of("document_count"),
         filed_as_of=header.filed_as_of,
         filed_as_of_span=span_of("filed_as_of"),

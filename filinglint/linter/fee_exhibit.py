@@ -340,7 +340,7 @@ def _text_value(text: str, transform: str) -> str:
 def _date(text: str, transform: str) -> datetime.date | None:
     """A date through the ixt date transformations (month names in English)."""
     words = re.findall(r"[A-Za-z]+|\d+", text)
-    numbers = [int(w) for w in words if w.isdigit()]
+    numbers = [int(w) for w in words if w.isascii() and w.isdigit()]
     months = [_MONTHS[w.lower()] for w in words if w.lower() in _MONTHS]
     name = transform.replace("-", "")
     try:

@@ -293,6 +293,14 @@ class _Reader(HTMLParser):
 
     # --- tags --------------------------------------------------------------------------
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """html.parser raises AssertionError on a marked section it does not know
+        (``<![x[ … ]]>``); a browser shows nothing for it, so read it as a comment."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i)
+
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         self.handle_starttag(tag, attrs)
         if tag not in _VOID_TAGS:
