@@ -38,10 +38,6 @@ class Context:
     def path(self) -> str:
         return self.source.path
 
-    def offsets(self, span: Span) -> tuple[int, int]:
-        """The character offsets of ``span`` in the opened file (end exclusive)."""
-        return span.start, span.end
-
     def edit(self, start: int, end: int, content: str, *, expect: str) -> Edit | None:
         """Replace the file's characters ``start``–``end`` by ``content``.
 

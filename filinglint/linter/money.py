@@ -28,6 +28,11 @@ def subtract(a: Decimal, b: Decimal) -> Decimal:
     return _exact(a, b).subtract(a, b)
 
 
+def per_million(rate: Decimal) -> str:
+    """A fee rate as the SEC states it: ``Decimal('0.0000809')`` → ``$80.90 per $1,000,000``."""
+    return f"${rate * 1_000_000:,.2f} per $1,000,000"
+
+
 def dollars(amount: Decimal) -> str:
     """``Decimal('2500000')`` → ``$2,500,000.00``."""
     cents = to_cents(amount)

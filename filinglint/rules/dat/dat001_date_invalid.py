@@ -23,13 +23,14 @@ import calendar
 
 from filinglint.linter.ast import DateMention
 from filinglint.linter.context import Context
+from filinglint.linter.query.dates import month_name
 from filinglint.linter.rule import Rule
 
 
 def check(ctx: Context, date: DateMention) -> None:
     if date.value is not None:
         return
-    month = calendar.month_name[date.month]
+    month = month_name(date.month)
     if date.year >= 1 and date.day >= 1:
         days = calendar.monthrange(date.year, date.month)[1]
         reason = f"{month} {date.year} has {days} days"

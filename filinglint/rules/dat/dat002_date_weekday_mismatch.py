@@ -24,11 +24,9 @@ appears.
 
 from __future__ import annotations
 
-import calendar
-
 from filinglint.linter.ast import DateMention
 from filinglint.linter.context import Context
-from filinglint.linter.query.dates import weekday_name
+from filinglint.linter.query.dates import long_date, weekday_name
 from filinglint.linter.rule import Rule
 
 
@@ -38,8 +36,8 @@ def check(ctx: Context, date: DateMention) -> None:
     actual = weekday_name(date.value)
     if actual == date.weekday:
         return
-    plain = f"{calendar.month_name[date.month]} {date.day}, {date.year}"
-    start, _ = ctx.offsets(date.span)
+    plain = long_date(date.value)
+    start = date.span.start
     edit = ctx.edit(start, start + len(date.weekday), actual, expect=date.weekday)
     ctx.report(
         date.span,

@@ -35,11 +35,10 @@ late, say so and consult counsel: the notice requirement cannot be cured by the 
 
 from __future__ import annotations
 
-import datetime
-
 from filinglint.linter.ast import Filing
 from filinglint.linter.context import Context
 from filinglint.linter.query.business_days import next_business_day
+from filinglint.linter.query.dates import long_date
 from filinglint.linter.rule import Rule
 
 DEADLINE = "09:00"  # Rule 14e-1(d): 9:00 a.m. Eastern on the next business day
@@ -64,7 +63,8 @@ def check(ctx: Context, filing: Filing) -> None:
     ctx.report(
         notice.span,
         f"the extension was announced on {when}, later than 9:00 a.m. Eastern on"
-        f" {_written(due)}, the business day after the scheduled expiration on {old.text}"
+        f" {long_date(due, weekday=True)}, the business day after the scheduled"
+        f" expiration on {old.text}"
         " (Rule 14e-1(d))",
         hint="correct the announcement or expiration date if one is a typo",
         related=[(old.span, "scheduled expiration")],
@@ -77,10 +77,6 @@ def _clock(hhmm: str) -> str:
         return "midnight" if minute == "00" else f"12:{minute} a.m."
     suffix = "a.m." if hour < 12 else "p.m."
     return f"{(hour - 1) % 12 + 1}:{minute} {suffix}"
-
-
-def _written(day: datetime.date) -> str:
-    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
 
 
 RULE = Rule(

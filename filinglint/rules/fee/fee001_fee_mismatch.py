@@ -130,7 +130,7 @@ def _fee_edit(ctx: Context, fee: Money, expected: Decimal) -> Edit | None:
     integer_digits = len(written.partition(".")[0].replace(",", ""))
     grouped = "," in written or integer_digits < 4  # keep "1787.50" ungrouped as written
     content = f"{cents:{',' if grouped else ''}.{places}f}"
-    _, end = ctx.offsets(fee.span)
+    end = fee.span.end
     return ctx.edit(end - len(written), end, content, expect=written)
 
 

@@ -43,23 +43,14 @@ gives it and the fee it yields), or file on a day that rate applies to.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from filinglint.linter.ast import FeeExhibit, FeeTable
 from filinglint.linter.context import Context
-from filinglint.linter.money import dollars, multiply, to_cents
+from filinglint.linter.money import dollars, multiply, per_million, to_cents
+from filinglint.linter.query.dates import long_date
 from filinglint.linter.query.fee_exhibit import amount, rows
 from filinglint.linter.query.fee_rates import rate_in_force
 from filinglint.linter.query.filing_date import fee_date
 from filinglint.linter.rule import Rule
-
-
-def _per_million(rate: Decimal) -> str:
-    return f"${rate * 1_000_000:,.2f} per $1,000,000"
-
-
-def _long(day) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 def check_table(ctx: Context, table: FeeTable) -> None:
@@ -76,8 +67,8 @@ def check_table(ctx: Context, table: FeeTable) -> None:
         if table.rate.value == period.rate:
             return
         span, stated = table.rate.span, f"the stated rate {table.rate.text}"
-        if table.rate.text != _per_million(table.rate.value):
-            stated += f" ({_per_million(table.rate.value)})"
+        if table.rate.text != per_million(table.rate.value):
+            stated += f" ({per_million(table.rate.value)})"
         stated += " is not"
     elif table.valuation is not None and table.fee is not None and table.valuation.amount:
         due = to_cents(multiply(table.valuation.amount, period.rate))
@@ -86,12 +77,12 @@ def check_table(ctx: Context, table: FeeTable) -> None:
         implied = table.fee.amount / table.valuation.amount
         span = table.fee.span
         stated = (
-            f"the fee {dollars(table.fee.amount)} implies {_per_million(implied)},"
+            f"the fee {dollars(table.fee.amount)} implies {per_million(implied)},"
             " while the table states no rate; that is not"
         )
     else:
         return
-    hint = f"compute the fee at {_per_million(period.rate)}"
+    hint = f"compute the fee at {per_million(period.rate)}"
     if table.valuation is not None:
         due = to_cents(multiply(table.valuation.amount, period.rate))
         hint += (
@@ -100,9 +91,9 @@ def check_table(ctx: Context, table: FeeTable) -> None:
     related = [(when.span, when.basis)] if when.span is not None else []
     ctx.report(
         span,
-        f"{stated} the rate in force on {_long(when.day)} ({when.basis}):"
-        f" {_per_million(period.rate)} (fiscal {period.fiscal_year}, from"
-        f" {_long(period.effective_from)})",
+        f"{stated} the rate in force on {long_date(when.day)} ({when.basis}):"
+        f" {per_million(period.rate)} (fiscal {period.fiscal_year}, from"
+        f" {long_date(period.effective_from)})",
         hint=hint,
         related=related,
     )
@@ -124,8 +115,8 @@ def check_exhibit(ctx: Context, exhibit: FeeExhibit) -> None:
         ctx.report(
             fact.span,
             f"fee rate {fact.value.normalize():f} is not the rate in force on"
-            f" {_long(header.filed_as_of)} (the FILED AS OF DATE):"
-            f" {period.rate.normalize():f} ({_per_million(period.rate)}, fiscal"
+            f" {long_date(header.filed_as_of)} (the FILED AS OF DATE):"
+            f" {period.rate.normalize():f} ({per_million(period.rate)}, fiscal"
             f" {period.fiscal_year})",
             hint="tag the rate in force on the filing date and recompute the fee",
             related=[(header.filed_as_of_span, "the FILED AS OF DATE")]

@@ -31,13 +31,14 @@ from __future__ import annotations
 
 from filinglint.linter.ast import FeeTable
 from filinglint.linter.context import Context
+from filinglint.linter.money import per_million
 from filinglint.linter.rule import Rule
 
 
 def _shown(rate) -> str:
     """The rate as written, with its value per $1,000,000 where the words do not say it."""
-    per_million = f"${rate.value * 1_000_000:,.2f} per $1,000,000"
-    return f'"{rate.text}"' if rate.text == per_million else f'"{rate.text}" ({per_million})'
+    value = per_million(rate.value)
+    return f'"{rate.text}"' if rate.text == value else f'"{rate.text}" ({value})'
 
 
 def check(ctx: Context, table: FeeTable) -> None:

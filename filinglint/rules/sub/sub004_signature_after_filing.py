@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from filinglint.linter.ast import Submission
 from filinglint.linter.context import Context
+from filinglint.linter.query.dates import long_date
 from filinglint.linter.query.submission import main_filing
 from filinglint.linter.rule import Rule
 
@@ -45,7 +46,7 @@ def check(ctx: Context, submission: Submission) -> None:
             ctx.report(
                 date.span,
                 f"signature date {date.text} is after the filing date"
-                f" {header.filed_as_of:%B} {header.filed_as_of.day}, {header.filed_as_of.year}",
+                f" {long_date(header.filed_as_of)}",
                 hint="date the signature on or before the day the statement is filed",
                 related=related,
             )
