@@ -10,7 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from filinglint.linter.build import build, item_numbers
+from filinglint.linter.build import build
+from filinglint.linter.lines import item_numbers
 from filinglint.linter.source import Source, decode
 from tests.conftest import pos
 

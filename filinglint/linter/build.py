@@ -15,12 +15,11 @@ from filinglint.linter.ast import Filing, PageMarker, Signature
 from filinglint.linter.cover import build_amendment_mentions
 from filinglint.linter.dates import build_dates, build_short_year_dates
 from filinglint.linter.exhibits import build_exhibit_references
-from filinglint.linter.lines import item_numbers
 from filinglint.linter.parse import Parsed, parse
 from filinglint.linter.place import WHOLE_FILE, Place
 from filinglint.linter.runs import token_span
 
-__all__ = ["build", "build_filing", "item_numbers"]
+__all__ = ["build", "build_filing"]
 
 
 def build_filing(parsed: Parsed, text: str, place: Place) -> Filing:
