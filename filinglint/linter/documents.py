@@ -74,8 +74,20 @@ def _document(source: Source, start: int, end: int, kind: str) -> Filing:
         from filinglint.linter.html import html_to_text
 
         extracted = html_to_text(text)
-        return build(extracted.text, Place(shift=start, to_file=extracted.source_offset))
+        filing = build(extracted.text, Place(shift=start, to_file=extracted.source_offset))
+        return _with_html_fee_exhibit(filing, text, start)
     return build(text, Place(shift=start))
+
+
+def _with_html_fee_exhibit(filing: Filing, html: str, start: int) -> Filing:
+    """The filing with the fee exhibit its HTML tables hold (Exhibit 107 filed without
+    Inline XBRL), read by ``fee_exhibit_html`` into the model the FFX rules check."""
+    from filinglint.linter.fee_exhibit_html import looks_like_fee_exhibit, read_html_fee_exhibit
+
+    if filing.fee_exhibit is not None or not looks_like_fee_exhibit(html):
+        return filing
+    exhibit = read_html_fee_exhibit(html, Place(shift=start))
+    return filing if exhibit is None else replace(filing, fee_exhibit=exhibit)
 
 
 def _located(source: Source, start: int, end: int) -> Span:

@@ -90,49 +90,77 @@ def too(difference: Decimal) -> str:
     return f"{exact_dollars(difference.copy_abs())} too {'high' if difference > 0 else 'low'}"
 
 
-# Submission-type classes of the SEC staff's fee-exhibit validations
-# (Arelle/EDGAR validate/resources/ft-validations.json, "sub-type-classes").
-SUBMISSION_CLASSES: dict[str, frozenset[str]] = {
-    "G-4": frozenset(
-        [
-            "S-1/A",
-            "S-3/A",
-            "S-11/A",
-            "N-2/A",
-            "F-1/A",
-            "F-3/A",
-            "SF-1/A",
-            "SF-3/A",
-            "N-2 POSASR",
-            "POS AM",
-            "POSASR",
-        ]
-    ),
-    "G-6": frozenset(("S-4/A", "N-14 8C/A", "F-4/A", "F-10/A")),
-    "G-7": frozenset(
-        ("SC 13E1", "SC 13E3", "SC13E4F", "PREM14A", "PREM14C", "SC TO-I", "SC TO-T", "SC14D1F")
-    ),
-    "G-8": frozenset(
-        [
-            "SC 13E1/A",
-            "SC 13E3/A",
-            "SC13E4F/A",
-            "PRER14A",
-            "PRER14C",
-            "SC14D1F/A",
-            "SC TO-T/A",
-            "SC TO-I/A",
-        ]
-    ),
-    "G-11": frozenset(
-        ("424B1", "424B2", "424B3", "424B4", "424B5", "424B7", "424B8", "424H", "424H/A")
-    ),
-}
+# --- which validations apply ---------------------------------------------------------
+#
+# EDGAR runs each fee-exhibit validation only on the submission types it lists
+# (``schema/fee-exhibit-validations.json``, derived from the SEC staff's
+# ft-validations.json): the Exchange Act transaction-valuation check on Schedule TO and
+# merger proxies, the offering-amount checks on registration statements and 424B
+# prospectuses, and so on. A rule checks an exhibit only with the validations of its
+# submission's class.
 
 
-def applies(kind: str | None, *classes: str) -> bool:
-    """Whether a validation for ``classes`` applies; an unknown submission type does."""
-    return kind is None or any(kind in SUBMISSION_CLASSES[name] for name in classes)
+def validations() -> dict:
+    """The validation data file (loaded once per process)."""
+    from filinglint.schema import load_json
+
+    return load_json("fee-exhibit-validations.json")
+
+
+def submission_types(code: str) -> frozenset[str]:
+    """The submission types EDGAR runs validation ``code`` (``ft.netFeeAmt`` …) on."""
+    return frozenset(validations()["validations"][code])
+
+
+def form_type(exhibit: FeeExhibit) -> str | None:
+    """The exhibit's form type (``ffd:FormTp``, or "Form S-3 (Form Type)" in plain HTML)."""
+    for row in rows(exhibit, "totals"):
+        found = fact(row, "ffd:FormTp")
+        if found is not None and isinstance(found.value, str) and found.value.strip():
+            return re.sub(_SPACES, " ", found.value).strip()
+    return None
+
+
+def candidate_types(ctx, exhibit: FeeExhibit) -> frozenset[str] | None:
+    """The submission types the exhibit may belong to; ``None`` when nothing says.
+
+    The submission type when known (the header's, the ``submission-type`` option, the
+    exhibit's ``ffd:SubmissnTp``); else every submission type whose exhibit may carry
+    the exhibit's form type (EDGAR's table 3-1: form type S-3 → S-3, S-3/A, S-3ASR,
+    POS AM, 424B1 …); else ``None``.
+    """
+    kind = submission_type(ctx, exhibit)
+    if kind is not None:
+        return frozenset((kind,))
+    form = form_type(exhibit)
+    if form is None:
+        return None
+    mapping = validations()["form-types"]
+    found = frozenset(sub for sub, forms in mapping.items() if form in forms)
+    return found or None
+
+
+def applies(ctx, exhibit: FeeExhibit, *codes: str) -> bool:
+    """Whether EDGAR would run any of validations ``codes`` on this exhibit.
+
+    It does when the exhibit may belong to a submission type the validation lists; when
+    nothing says which submission the exhibit belongs to, every validation applies (a
+    rule then still needs the facts it checks, which another form's exhibit lacks).
+    """
+    candidates = candidate_types(ctx, exhibit)
+    if candidates is None:
+        return True
+    return any(candidates & submission_types(code) for code in codes)
+
+
+def unquantified(row: FeeExhibitRow, name: str) -> FeeFact | None:
+    """A fact ``name`` the row states without an amount ("(2)": the amount is in a note).
+
+    Such a cell is no value and never zero: a sum over it is unknown.
+    """
+    return next(
+        (f for f in row.facts if f.name == name and f.value is None and f.text.strip()), None
+    )
 
 
 def exact_sum(values: Iterable[Decimal]) -> Decimal:

@@ -7,12 +7,14 @@ from filinglint.linter.context import Context
 from filinglint.linter.money import subtract
 from filinglint.linter.query.fee_exhibit import (
     amount,
+    applies,
     edgar_tolerance,
     exact_dollars,
     exact_sum,
     row_label,
     rows,
     too,
+    unquantified,
 )
 
 
@@ -31,15 +33,21 @@ def check_sum(
 ) -> None:
     """Report a ``total_name`` fact differing by more than $1.00 from its lines' sum.
 
-    As EDGAR's ``tsum`` validations: each total is checked when it is present, lines
-    without the fact add nothing, and a total with no lines at all must be zero.
+    As EDGAR's ``tsum`` validations (``code``, run only on the submission types it lists):
+    each total is checked when it is present, lines without the fact add nothing, and a
+    total with no lines at all must be zero. A line that states the fact without an
+    amount ("(2)", see the note) makes the sum unknown, and nothing is reported.
     """
+    if not applies(ctx, exhibit, code):
+        return
     lines: list[tuple[FeeExhibitRow, FeeFact]] = []
     for row in exhibit.rows:
-        if row.table not in line_tables:
+        if row.table not in line_tables or not include(row):
             continue
+        if unquantified(row, line_name) is not None and amount(row, line_name) is None:
+            return  # a term of the sum is stated elsewhere: the sum is unknown
         found = amount(row, line_name)
-        if found is not None and include(row):
+        if found is not None:
             lines.append((row, found))
     expected = exact_sum(f.value for _, f in lines)
     for totals in rows(exhibit, "totals"):

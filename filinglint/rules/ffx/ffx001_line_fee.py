@@ -53,7 +53,6 @@ from filinglint.linter.query.fee_exhibit import (
     flag,
     row_label,
     rows,
-    submission_type,
 )
 from filinglint.linter.rule import Rule
 
@@ -70,7 +69,7 @@ OTHER_RULE_FLAGS = (
 
 
 def check(ctx: Context, exhibit: FeeExhibit) -> None:
-    if not applies(submission_type(ctx, exhibit), "G-7", "G-8"):
+    if not applies(ctx, exhibit, "ft.r011TxVal"):
         return
     tolerance = edgar_tolerance()
     for row in rows(exhibit, "offering"):

@@ -33,11 +33,13 @@ from decimal import Decimal
 from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
 from filinglint.linter.money import subtract
-from filinglint.linter.query.fee_exhibit import amount, exact_dollars, rows, too
+from filinglint.linter.query.fee_exhibit import amount, applies, exact_dollars, rows, too
 from filinglint.linter.rule import Rule
 
 
 def check(ctx: Context, exhibit: FeeExhibit) -> None:
+    if not applies(ctx, exhibit, "ft.ttlOfstLeTotFee"):
+        return
     for totals in rows(exhibit, "totals"):
         offsets = amount(totals, "ffd:TtlOffsetAmt")
         if offsets is None or offsets.value == 0:

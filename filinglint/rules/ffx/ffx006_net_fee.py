@@ -41,6 +41,7 @@ from filinglint.linter.money import subtract
 from filinglint.linter.query.fee_exhibit import (
     add,
     amount,
+    applies,
     edgar_tolerance,
     exact_dollars,
     rows,
@@ -58,6 +59,8 @@ LABELS = {
 
 
 def check(ctx: Context, exhibit: FeeExhibit) -> None:
+    if not applies(ctx, exhibit, "ft.netFeeAmt"):
+        return
     for totals in rows(exhibit, "totals"):
         net = amount(totals, "ffd:NetFeeAmt")
         if net is None:

@@ -47,14 +47,13 @@ from filinglint.linter.query.fee_exhibit import (
     applies,
     exact_dollars,
     rows,
-    submission_type,
     too,
 )
 from filinglint.linter.rule import Rule
 
 
 def check(ctx: Context, exhibit: FeeExhibit) -> None:
-    if not applies(submission_type(ctx, exhibit), "G-4", "G-6", "G-8", "G-11"):
+    if not applies(ctx, exhibit, "ft.usrSty6b"):
         return
     for totals in rows(exhibit, "totals"):
         paid = amount(totals, "ffd:TtlPrevslyPdAmt")

@@ -34,7 +34,7 @@ import datetime
 
 from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
-from filinglint.linter.query.fee_exhibit import fact, row_label, rows
+from filinglint.linter.query.fee_exhibit import applies, fact, row_label, rows
 from filinglint.linter.rule import Rule
 
 DATES = {
@@ -56,6 +56,8 @@ def today(options: dict) -> datetime.date:
 
 
 def check(ctx: Context, exhibit: FeeExhibit) -> None:
+    if not applies(ctx, exhibit, "ft.oFuture"):
+        return
     now = today(ctx.options)
     for row in rows(exhibit, "offset"):
         for name, label in DATES.items():
