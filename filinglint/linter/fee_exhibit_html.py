@@ -304,7 +304,7 @@ def _strip_markers(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 
 def _is_blank(text: str) -> bool:
-    """Empty, or a dash ("nothing here", not zero), footnote markers or not ("— (1)").
+    """Empty, a lone ``$``, or a dash ("nothing here", not zero), markers or not ("— (1)").
 
     A cell of only a footnote marker ("(2)") is not blank: it says the amount is in the
     note, so it is read as unquantified.
@@ -313,6 +313,8 @@ def _is_blank(text: str) -> bool:
     if not compact:
         return True
     stripped = re.sub(_MARKER, "", compact)
+    if stripped in ("$", "US$"):
+        return True  # the dollar sign of the amount in the next cell
     return bool(stripped) and all(c in _DASHES for c in stripped)
 
 

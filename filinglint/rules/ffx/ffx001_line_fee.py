@@ -1,5 +1,5 @@
 """## What it does
-Checks each "Fees to Be Paid" line of an Inline XBRL filing-fee exhibit: the fee
+Checks each "Fees to Be Paid" line of a filing-fee exhibit (Inline XBRL or plain HTML): the fee
 (`ffd:FeeAmt`) must equal the transaction valuation (`ffd:TxValtn`) times the fee rate
 (`ffd:FeeRate`) of the same line. This is EDGAR's validation `ft.r011TxVal` (and, for a
 stated fee of zero, `ft.r011CEFTxVal`), run on Schedule TO and the other Exchange Act
@@ -8,8 +8,10 @@ EDGAR does, the product is exact (not rounded) and a difference of up to $1.00 i
 accepted; lines marked previously paid (`ffd:PrevslyPdFlg` true, whose rate may be an
 earlier year's), lines under another fee rule than Rule 0-11 (a 457 or "other rule"
 flag set, or `ffd:Rule011Flg` false) and lines missing the valuation or the rate are not
-checked. When the submission type is known (the header's, else the exhibit's
-`ffd:SubmissnTp`) and is not of groups 7 or 8, the rule is silent.
+checked. When the submission type (the header's, the `submission-type` option, else the
+exhibit's `ffd:SubmissnTp`) or, failing it, the exhibit's form type (`ffd:FormTp`,
+"Form S-3 (Form Type)") shows a filing of another group (a registration statement or
+prospectus: `fee-exhibit-offering-fee` checks those), the rule is silent.
 
 ## Why it matters
 Under Exchange Act Rule 0-11 a tender offer is not properly filed until the right fee is

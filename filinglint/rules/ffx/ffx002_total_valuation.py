@@ -1,5 +1,5 @@
 """## What it does
-Checks that the total transaction valuation of an Inline XBRL filing-fee exhibit
+Checks that the total transaction valuation of a filing-fee exhibit (Inline XBRL or plain HTML)
 (`ffd:TtlTxValtn`) equals the sum of the transaction valuations (`ffd:TxValtn`) of its
 offering lines, "Fees to Be Paid" and "Fees Previously Paid" alike. This is EDGAR's
 validation `ft.ttlTxValtn`; as EDGAR does, a difference of up to $1.00 is accepted.

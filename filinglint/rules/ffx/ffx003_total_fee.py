@@ -1,9 +1,13 @@
 """## What it does
-Checks that the total fee of an Inline XBRL filing-fee exhibit (`ffd:TtlFeeAmt`) equals
+Checks that the total fee of a filing-fee exhibit (Inline XBRL or plain HTML)
+(`ffd:TtlFeeAmt`) equals
 the sum of the fees (`ffd:FeeAmt`) of its offering lines, "Fees to Be Paid" and "Fees
 Previously Paid" alike (and of its Rule 424(i) lines), leaving out lines carried forward
 under Rule 415(a)(6) (`ffd:Rule415a6Flg` true). This is EDGAR's validation
-`ft.ttlFeeAmt`; as EDGAR does, a difference of up to $1.00 is accepted.
+`ft.ttlFeeAmt`; as EDGAR does, a difference of up to $1.00 is accepted. A line that
+states its fee only in a note ("(2)", a plain-HTML exhibit computing the fee on the
+aggregate of all classes under Rule 457(o)) makes the sum unknown, and the rule is
+silent.
 
 ## Why it matters
 The total fee is what the net fee due is computed from: if it is not the sum of the line

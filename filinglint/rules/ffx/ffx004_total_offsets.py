@@ -1,5 +1,5 @@
 """## What it does
-Checks that the total fee offsets of an Inline XBRL filing-fee exhibit
+Checks that the total fee offsets of a filing-fee exhibit (Inline XBRL or plain HTML)
 (`ffd:TtlOffsetAmt`) equal the sum of the amounts claimed (`ffd:OffsetClmdAmt`) on its
 fee offset claim lines. This is EDGAR's validation `ft.ttlOfstAmt`; as EDGAR does, a
 difference of up to $1.00 is accepted. (For Schedule TO the only offset rule is Rule

@@ -1,5 +1,5 @@
 """## What it does
-Checks that the total fee offsets of an Inline XBRL filing-fee exhibit
+Checks that the total fee offsets of a filing-fee exhibit (Inline XBRL or plain HTML)
 (`ffd:TtlOffsetAmt`) are not more than the total fee (`ffd:TtlFeeAmt`) minus the total
 fees previously paid (`ffd:TtlPrevslyPdAmt`): what is left to pay is all an offset can
 cover. This is EDGAR's validation `ft.ttlOfstLeTotFee`. As EDGAR does, an absent term

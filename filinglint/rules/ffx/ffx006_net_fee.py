@@ -1,5 +1,6 @@
 """## What it does
-Checks that the net fee due of an Inline XBRL filing-fee exhibit (`ffd:NetFeeAmt`) is the
+Checks that the net fee due of a filing-fee exhibit (Inline XBRL or plain HTML)
+(`ffd:NetFeeAmt`) is the
 total fee (`ffd:TtlFeeAmt`), minus the total fees previously paid
 (`ffd:TtlPrevslyPdAmt`), minus the total fee offsets (`ffd:TtlOffsetAmt`), plus any
 interest due (`ffd:FeeIntrstAmt`). This is EDGAR's validation `ft.netFeeAmt`: absent

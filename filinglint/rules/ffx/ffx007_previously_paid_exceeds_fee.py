@@ -1,11 +1,11 @@
 """## What it does
-Checks that the total fees previously paid of an Inline XBRL filing-fee exhibit
+Checks that the total fees previously paid of a filing-fee exhibit (Inline XBRL or plain HTML)
 (`ffd:TtlPrevslyPdAmt`) are not more than its total fee (`ffd:TtlFeeAmt`). This is
 EDGAR's validation `ft.usrSty6b`, run on amendments and prospectuses (submission groups
 4, 6, 8 and 11: SC TO-I/A, SC TO-T/A, SC 13E3/A, S-1/A, 424B5 …); as EDGAR does, both
-totals must be present and there is no tolerance. When the submission type is known (the
-header's, else the exhibit's `ffd:SubmissnTp`) and is of another group, the rule is
-silent.
+totals must be present and there is no tolerance. When the submission type (the
+header's, the `submission-type` option, else `ffd:SubmissnTp`) or, failing it, the form
+type (`ffd:FormTp`, "Form S-3 (Form Type)") shows another group, the rule is silent.
 
 ## Why it matters
 Fees paid with earlier filings can only settle the fee due on this one: more than that

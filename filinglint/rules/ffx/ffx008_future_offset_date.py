@@ -1,5 +1,5 @@
 """## What it does
-Checks that no date on a fee offset line of an Inline XBRL filing-fee exhibit lies in
+Checks that no date on a fee offset line of a filing-fee exhibit (Inline XBRL or plain HTML) lies in
 the future: neither the initial filing date of a claim (`ffd:OffsetClmInitlFilgDt`) nor
 the filing date of a source (`ffd:OffsetSrcFilgDt`). "A future date is not allowed.
 Past date and Current dates allowed": EDGAR's validation `ft.oFuture`. Today is the
