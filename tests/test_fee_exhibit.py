@@ -266,7 +266,7 @@ id="f27">Rule 0-11(a)(2)</ix:nonNumeric></td>
 <td><ix:nonNumeric name="ffd:OffsetSrcFilgDt" contextRef="o2" format="ixt:date-month-day-year" \
 id="f28">{source_date}</ix:nonNumeric></td>
 <td>$<ix:nonFraction name="ffd:OffsetPrrFeeAmt" contextRef="o2" unitRef="USD" decimals="2" \
-format="ixt:num-dot-decimal" id="f29">500.00</ix:nonFraction></td></tr>"""
+format="ixt:num-dot-decimal" id="f29">{source_paid}</ix:nonFraction></td></tr>"""
 
 # 12.5 million x 0.0001531 = 1,913.75 to pay; 40,000,000 x 0.0001531 = 6,124.00 paid with
 # the original SC TO-I; total 8,037.75, less 6,124.00 paid and 500.00 offset = 1,413.75 due.
@@ -279,6 +279,7 @@ CORRECT = {
     "fee2": "6,124.00",
     "claim_date": "November 4, 2024",
     "claimed": "500.00",
+    "source_paid": "500.00",
     "source_date": "11/04/2024",
     "total_valuation": "52,500,000.00",
     "total_fee": "8,037.75",
@@ -453,13 +454,19 @@ def test_total_offsets_are_the_sum_of_the_claims():
 def test_offsets_may_not_exceed_the_fee_left_to_pay():
     # 8,037.75 - 6,124.00 = 1,913.75 left; 2,000.00 claimed. EDGAR books the offsets as
     # 1,913.75 and the net fee due as 0.00, which the exhibit states: one finding.
-    text = exhibit_text(claimed="2,000.00", total_offsets="2,000.00", net_fee="0.00")
+    # (the source paid all 2,000.00, so the claim is within it: fee-exhibit-offset-sources
+    # stays silent)
+    text = exhibit_text(
+        claimed="2,000.00", source_paid="2,000.00", total_offsets="2,000.00", net_fee="0.00"
+    )
     finding = only(findings(text), "FFX005")
     located(finding, text, "f33")
     assert "total fee offsets $2,000.00 exceed the $1,913.75 left to pay" in finding.message
     assert "$86.25 too high" in finding.message and "ft.ttlOfstLeTotFee" in finding.message
     # no tolerance: one cent too much is reported
-    text = exhibit_text(claimed="1,913.76", total_offsets="1,913.76", net_fee="0.00")
+    text = exhibit_text(
+        claimed="1,913.76", source_paid="1,913.76", total_offsets="1,913.76", net_fee="0.00"
+    )
     assert "$0.01 too high" in only(findings(text), "FFX005").message
 
 
