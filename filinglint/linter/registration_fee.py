@@ -277,10 +277,13 @@ def build_registration_fee_table(place: Place, run: Run) -> RegistrationFeeTable
     body = run.tokens[1:]
     header: list[str] = []
     index = 0
+    ruled: tuple[int, int] | None = None  # (index, header lines) at the last rule below words
     while index < len(body):
         token = body[index]
         if token.type == "note":
             break
+        if token.type == "RULE" and header:
+            ruled = (index + 1, len(header))
         if token.type == "TEXT":
             if values.find_amounts(token.value) and _has_value_cell(token.value):
                 break
@@ -288,6 +291,11 @@ def build_registration_fee_table(place: Place, run: Run) -> RegistrationFeeTable
             if len(header) > _MAX_HEADER_LINES:
                 break
         index += 1
+    if ruled is not None and ruled[0] < index:
+        # The rule under the column heads ends the header: the lines after it are rows
+        # (a title wrapped above its values), not more heads.
+        index, kept = ruled
+        header = header[:kept]
     span = token_span(place, heading)
     columns = _header_columns(header)
     if isinstance(columns, str):

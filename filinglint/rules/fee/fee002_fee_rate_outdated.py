@@ -114,7 +114,7 @@ def check_registration(ctx: Context, table: RegistrationFeeTable) -> None:
         return
     for rate in {r.value: r for r in table.rates}.values():
         when = fee_date(ctx.filing, ctx.submission, table, ctx.options["filing-date"])
-        _stated_rate(ctx, rate, when, "compute each row's fee at")
+        _stated_rate(ctx, rate, when, "compute each row's fee at", "the stated rate")
 
 
 def check_fund_notice(ctx: Context, notice: FundFeeNotice) -> None:
@@ -122,16 +122,18 @@ def check_fund_notice(ctx: Context, notice: FundFeeNotice) -> None:
     if ctx.filing is None or notice.multiplier is None:
         return
     when = filing_date(ctx.filing, ctx.submission, ctx.options["filing-date"])
-    _stated_rate(ctx, notice.multiplier, when, "compute the fee on net sales at")
+    _stated_rate(ctx, notice.multiplier, when, "compute the fee on net sales at", "the multiplier")
 
 
-def _stated_rate(ctx: Context, rate: FeeRate, when: FilingDate | None, advice: str) -> None:
+def _stated_rate(
+    ctx: Context, rate: FeeRate, when: FilingDate | None, advice: str, noun: str
+) -> None:
     if when is None:
         return
     period = rate_in_force(when.day)
     if period is None or rate.value == period.rate:
         return
-    stated = f"the stated rate {rate.text}"
+    stated = f"{noun} {rate.text}"
     if rate.text != per_million(rate.value):
         stated += f" ({per_million(rate.value)})"
     ctx.report(

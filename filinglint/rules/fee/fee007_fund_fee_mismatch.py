@@ -24,6 +24,7 @@ costs interest, an overpayment is money the fund must ask back.
 
 ## Example
 ```text
+                 FORM 24F-2  Annual Notice of Securities Sold Pursuant to Rule 24f-2
 5.  Calculation of registration fee:
     (i)    Aggregate sale price of securities sold during the fiscal year:   $ 50,000,000
     (ii)   Aggregate price of securities redeemed or repurchased during
@@ -90,13 +91,13 @@ def _net_sales(ctx: Context, notice: FundFeeNotice) -> None:
     if net is None or sales is None:
         return
     if notice.total_credits is not None:
-        credits = notice.total_credits.amount
+        credits = _credits_meant(notice)
         _report(
             ctx,
             net,
             "net sales",
             max(sales.amount - credits, Decimal(0)),
-            "sales − total redemption credits",
+            "sales − total redemption credits (redemptions + prior credits)",
             [("sales", sales), ("total credits", notice.total_credits)],
         )
         future = notice.future_credits
@@ -128,6 +129,15 @@ def _net_sales(ctx: Context, notice: FundFeeNotice) -> None:
             ("previously applied", notice.reapplied),
         ],
     )
+
+
+def _credits_meant(notice: FundFeeNotice) -> Decimal:
+    """The total credits the lines make (redemptions + prior credits) where they are given:
+    a wrong total is reported once, by the credits check, not again as wrong net sales."""
+    if notice.redemptions is None:
+        return notice.total_credits.amount
+    prior = notice.prior_credits.amount if notice.prior_credits else Decimal(0)
+    return notice.redemptions.amount + prior
 
 
 def _candidate_rates(multiplier: FeeRate) -> list[Decimal]:
