@@ -82,3 +82,28 @@ def test_an_entity_in_the_xml_is_never_expanded():
     (notice,) = notices_of(Source(path="bomb.xml", text=bomb))
     assert notice.net_sales is None  # the entity stays unexpanded: no value, no finding
     assert [d for d in lint(bomb, path="bomb.xml") if d.code == "FEE007"] == []
+
+
+def test_each_series_block_is_its_own_notice():
+    block = (
+        "5.  Calculation of registration fee:\n"
+        "    (i)    Aggregate sale price of securities sold:            $ {sales}\n"
+        "    (v)    Net sales:                                          $ {sales}\n"
+        "    (vii)  Multiplier for determining registration fee:       x  .0001091\n"
+        "    (viii) Registration fee due:                              =$ {fee}\n"
+        "{extra}"
+    )
+    text = (
+        "FORM 24F-2 pursuant to rule 24f-2\nSeries A\n"
+        + block.format(sales="1,000,000", fee="109.10", extra="")
+        + "Series B\n"
+        + block.format(
+            sales="2,000,000",
+            fee="218.20",
+            extra="7.   Interest due:                                         +$ 1.00\n",
+        )
+    )
+    first, second = notices_of(Source(path="n.txt", text=text))
+    assert first.fee.amount == Decimal("109.10") and first.interest is None
+    assert second.fee.amount == Decimal("218.20") and second.interest.amount == 1
+    assert lint(text, select=["FEE007"]) == []

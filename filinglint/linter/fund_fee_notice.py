@@ -65,13 +65,23 @@ def read_fund_fee_notices(text: str, place: Place = WHOLE_FILE) -> tuple[FundFee
     """The fee calculation of a text Form 24F-2, or nothing where the text has none."""
     if "24f-2" not in text[:20_000].lower():
         return ()
-    heading = _HEADING.search(text)
-    if heading is None:
-        return ()
+    headings = list(_HEADING.finditer(text))
+    notices = []
+    for number, heading in enumerate(headings):
+        # A notice for several series repeats the calculation: each block ends where the
+        # next begins, so no block takes another's lines.
+        stop = headings[number + 1].start() if number + 1 < len(headings) else len(text)
+        notice = _read_block(text[:stop], heading, place)
+        if notice is not None:
+            notices.append(notice)
+    return tuple(notices)
+
+
+def _read_block(text: str, heading: re.Match[str], place: Place) -> FundFeeNotice | None:
     values: dict[str, Money | FeeRate] = {}
     entry: list[tuple[int, str]] = []
     position = text.find("\n", heading.end()) + 1
-    for line_start, line in _lines(text, position):
+    for line_start, line in _lines(text, position if position else len(text)):
         if _END.match(line):
             break
         if _ENTRY.match(line) and entry:
@@ -81,15 +91,13 @@ def read_fund_fee_notices(text: str, place: Place = WHOLE_FILE) -> tuple[FundFee
     if entry:
         _read_entry(place, entry, values)
     if "fee" not in values and "net_sales" not in values:
-        return ()
+        return None
     end = max(v.span.end for v in values.values())
-    return (
-        FundFeeNotice(
-            span=Span(start=place.span(heading.start(), heading.end()).start, end=end),
-            layout="text",
-            fiscal_year_end=_fiscal_year_end(text),
-            **values,
-        ),
+    return FundFeeNotice(
+        span=Span(start=place.span(heading.start(), heading.end()).start, end=end),
+        layout="text",
+        fiscal_year_end=_fiscal_year_end(text[: heading.start()]),
+        **values,
     )
 
 
