@@ -113,12 +113,16 @@ and 2020, respectively; the fair value of the notes was $25,000.
 
 
 def test_a_registration_fee_table_is_not_read_as_a_schedule_to_table():
-    """A table the reader does not understand gives no amounts, hence no finding."""
+    """A registration statement's table is read by its own reader (row by row), never as
+    a Schedule TO valuation and fee; its one row is right at the stated rate."""
     from tests.test_build import parse
 
     _, filing = parse(REGISTRATION_TABLE)
-    table = filing.cover.fee_table
-    assert table is not None and table.valuation is None and table.fee is None
+    assert filing.cover.fee_table is None
+    table = filing.cover.registration_fee_table
+    assert table is not None and table.unread is None
+    [row] = table.rows
+    assert row.aggregate.text == "$10,000,000" and row.fee.text == "$1,091.00"
     assert fee_findings(REGISTRATION_TABLE) == []
 
 

@@ -146,11 +146,16 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _with_filing_date(settings, day: str):
-    """``--filing-date`` as the fee-rate-outdated option, over the configured one."""
+    """``--filing-date`` as the ``filing-date`` option of every rule that has one
+    (fee-rate-outdated, fee-mismatch…), over the configured one."""
     from dataclasses import replace
 
+    from filinglint.linter.registry import all_rules
+
     options = dict(settings.rule_options)
-    options["fee-rate-outdated"] = {**options.get("fee-rate-outdated", {}), "filing-date": day}
+    for rule in all_rules():
+        if "filing-date" in rule.options:
+            options[rule.name] = {**options.get(rule.name, {}), "filing-date": day}
     return replace(settings, rule_options=tuple(options.items()))
 
 

@@ -106,6 +106,14 @@ def outline(filing, source) -> str:
             f"fee table: valuation {fee.valuation.text if fee.valuation else '?'}, "
             f"fee {fee.fee.text if fee.fee else '?'}, rate {fee.rate.text if fee.rate else '?'}"
         )
+    if cover.registration_fee_table is not None:
+        from filinglint.linter.registration_fee import describe
+
+        lines.extend(describe(cover.registration_fee_table))
+    for notice in filing.fund_fee_notices:
+        from filinglint.linter.fund_fee_notice import describe as describe_notice
+
+        lines.extend(describe_notice(notice))
     for box in cover.boxes:
         lines.append(
             f"box {box.mark:5} {box.state:10} {box.role or '-':28} line {_line(source, box)}"

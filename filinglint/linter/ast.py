@@ -122,6 +122,54 @@ class FeeTable(Node):
 
 
 @dataclass(**_NODE)
+class Quantity(Node):
+    """A count as written in a table cell ("4,550,000", "1,000,000 shares"), with its markers."""
+
+    kind: Literal["quantity"] = "quantity"
+    value: Decimal
+    text: str
+    markers: tuple[str, ...] = ()
+
+
+@dataclass(**_NODE)
+class RegistrationFeeRow(Node):
+    """One row of a registration statement's fee table (or its Total row).
+
+    ``markers`` are the footnote markers glued to the title ("Warrants(3)"); a cell the
+    row leaves empty, dashed or footnoted only ("(3)") is None.
+    """
+
+    kind: Literal["registration_fee_row"] = "registration_fee_row"
+    title: str
+    markers: tuple[str, ...] = ()
+    amount_registered: Quantity | Money | None = None
+    price_per_unit: Money | None = None
+    aggregate: Money | None = None
+    fee: Money | None = None
+
+
+@dataclass(**_NODE)
+class RegistrationFeeTable(Node):
+    """A registration statement's CALCULATION OF REGISTRATION FEE table (S-1, S-3, 424B…).
+
+    ``columns`` names the columns read, left to right (``title``, ``amount``, ``price``,
+    ``aggregate``, ``fee``). ``rate`` is the one rate the table and its notes state (None
+    where they state none, or several different ones: ``rates`` has them all).
+    ``unread`` says why the rows could not be read; such a table has no rows, and no
+    rule may judge it.
+    """
+
+    kind: Literal["registration_fee_table"] = "registration_fee_table"
+    columns: tuple[str, ...] = ()
+    rows: tuple[RegistrationFeeRow, ...] = ()
+    total: RegistrationFeeRow | None = None
+    rate: FeeRate | None = None
+    rates: tuple[FeeRate, ...] = ()
+    notes: tuple[Note, ...] = ()
+    unread: str | None = None
+
+
+@dataclass(**_NODE)
 class CoverField(Node):
     """A cover-page value with the caption printed under it."""
 
@@ -145,6 +193,7 @@ class CoverPage(Node):
     cusip: CoverField | None = None
     notice_person: CoverField | None = None
     fee_table: FeeTable | None = None
+    registration_fee_table: RegistrationFeeTable | None = None
     boxes: tuple[CheckBox, ...] = ()
     box_groups: tuple[BoxGroup, ...] = ()
 
@@ -265,6 +314,37 @@ class FeeExhibit(Node):
 
 
 @dataclass(**_NODE)
+class FundFeeNotice(Node):
+    """A fund's annual notice of securities sold (Form 24F-2, EDGAR type 24F-2NT): its fee
+    calculation, one per fiscal-year block, from the 1990s text form or today's XML.
+
+    The terms are those of the form's lines, each where the filing has it: ``sales``
+    (aggregate sale price), ``reinvested`` (dividend-reinvestment shares, added on the
+    pre-1997 form), ``redemptions`` (this fiscal year), ``prior_credits`` (unused
+    redemptions of earlier years, subtracted), ``reapplied`` (redemptions previously
+    applied under Rule 24e-2, added back on the pre-1997 form), ``total_credits``,
+    ``net_sales``, ``future_credits``, ``multiplier``, ``fee``, ``interest`` and ``total``
+    (fee plus interest).
+    """
+
+    kind: Literal["fund_fee_notice"] = "fund_fee_notice"
+    layout: Literal["text", "xml"]
+    fiscal_year_end: datetime.date | None = None
+    sales: Money | None = None
+    reinvested: Money | None = None
+    redemptions: Money | None = None
+    prior_credits: Money | None = None
+    reapplied: Money | None = None
+    total_credits: Money | None = None
+    net_sales: Money | None = None
+    future_credits: Money | None = None
+    multiplier: FeeRate | None = None
+    fee: Money | None = None
+    interest: Money | None = None
+    total: Money | None = None
+
+
+@dataclass(**_NODE)
 class PageMarker(Node):
     """A page break (``<PAGE>``) or a printed page number ("2", "-2-", "iv"), in order.
 
@@ -330,6 +410,7 @@ class Filing(Node):
     read_notes: tuple[ReadNote, ...] = ()
     exhibit_references: tuple[ExhibitReference, ...] = ()
     amendment_mentions: tuple[AmendmentMention, ...] = ()
+    fund_fee_notices: tuple[FundFeeNotice, ...] = ()
 
 
 @dataclass(**_NODE)

@@ -15,6 +15,7 @@ from filinglint.linter.ast import Filing, PageMarker, Signature
 from filinglint.linter.cover import build_amendment_mentions
 from filinglint.linter.dates import build_dates, build_short_year_dates
 from filinglint.linter.exhibits import build_exhibit_references
+from filinglint.linter.fund_fee_notice import read_fund_fee_notices
 from filinglint.linter.parse import Parsed, parse
 from filinglint.linter.place import WHOLE_FILE, Place
 from filinglint.linter.runs import token_span
@@ -51,6 +52,7 @@ def build_filing(parsed: Parsed, text: str, place: Place) -> Filing:
         amendment_mentions=tuple(build_amendment_mentions(text, place)),
         pages=tuple(_page_marker(place, token) for token in parsed.pages),
         short_year_dates=tuple(build_short_year_dates(text, place)),
+        fund_fee_notices=read_fund_fee_notices(text, place),
     )
 
 

@@ -27,6 +27,10 @@ from filinglint.linter.ast import (
 )
 from filinglint.linter.fee_table import build_fee_table
 from filinglint.linter.place import Place
+from filinglint.linter.registration_fee import (
+    build_registration_fee_table,
+    is_registration_table,
+)
 from filinglint.linter.runs import Run, end_offset, last_token, line_span, piece, token_span
 from filinglint.schema import load_json
 
@@ -162,6 +166,7 @@ def build_cover(place: Place, parts: list) -> CoverPage:
     title = amendment = amendment_span = None
     fields: dict[str, CoverField] = {}
     fee_table = None
+    registration = None
     boxes: list[CheckBox] = []
     for part in parts:
         kind = part.type
@@ -169,7 +174,10 @@ def build_cover(place: Place, parts: list) -> CoverPage:
             boxes.extend(_build_boxes(place, part))
             continue
         if kind == "fee_table":
-            if fee_table is None:
+            if is_registration_table(part):
+                if registration is None:
+                    registration = build_registration_fee_table(place, part)
+            elif fee_table is None:
                 fee_table = build_fee_table(place, part)
             continue
         if kind == "lines":
@@ -197,6 +205,7 @@ def build_cover(place: Place, parts: list) -> CoverPage:
         amendment_number=amendment,
         amendment_span=amendment_span,
         fee_table=fee_table,
+        registration_fee_table=registration,
         boxes=tuple(boxes),
         box_groups=tuple(groups),
         **fields,

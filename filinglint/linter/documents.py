@@ -51,6 +51,8 @@ def build_root(source: Source) -> Filing | Submission:
 def _plain_kind(source: Source) -> str:
     head = source.text[:4096].lstrip().lower()
     sample = source.text[:200_000]
+    if _is_fund_notice_xml(source.text):
+        return "fund-xml"
     if "ffd:" in sample and "ix:" in sample:
         return "xbrl"
     if source.path.lower().endswith((".htm", ".html")) or head.startswith(_HTML_HEAD):
@@ -61,6 +63,15 @@ def _plain_kind(source: Source) -> str:
 def _document(source: Source, start: int, end: int, kind: str) -> Filing:
     """The Filing of ``source.text[start:end]`` read as ``kind``, its spans in file offsets."""
     text = source.text[start:end]
+    if kind == "fund-xml":  # a 24F-2NT fee notice in EDGAR's XML
+        from filinglint.linter.fund_fee_notice import read_fund_notice_xml
+
+        place = Place(shift=start)
+        notices, dates = read_fund_notice_xml(text, place)
+        empty = place.span(0, 0)
+        return Filing(
+            span=empty, cover=CoverPage(span=empty), fund_fee_notices=notices, dates=dates
+        )
     if kind == "xbrl":
         from filinglint.linter.fee_exhibit import read_fee_exhibit
 
@@ -90,6 +101,11 @@ def _with_html_fee_exhibit(filing: Filing, html: str, start: int) -> Filing:
     return filing if exhibit is None else replace(filing, fee_exhibit=exhibit)
 
 
+def _is_fund_notice_xml(text: str, start: int = 0) -> bool:
+    """A 24F-2NT fee notice in EDGAR's XML (its namespace near the start)."""
+    return "twentyfourf2filer" in text[start : start + 4096]
+
+
 def _located(source: Source, start: int, end: int) -> Span:
     """The span of a part of the envelope; an empty one still covers one character."""
     return Span(start=start, end=max(end, start + 1))
@@ -110,6 +126,8 @@ def _submission(source: Source, submission) -> Submission:
         filing = None
         if kind in ("text", "html", "xbrl") and part.text_end > part.text_start:
             filing = _document(source, part.text_start, part.text_end, kind)
+        elif kind == "data" and _is_fund_notice_xml(source.text, part.text_start):
+            filing = _document(source, part.text_start, part.text_end, "fund-xml")
         documents.append(
             SubmissionDocument(
                 span=_located(source, part.start, part.end),

@@ -13,7 +13,14 @@ import datetime
 import re
 from typing import NamedTuple
 
-from filinglint.linter.ast import DateMention, FeeTable, Filing, Span, Submission
+from filinglint.linter.ast import (
+    DateMention,
+    FeeTable,
+    Filing,
+    RegistrationFeeTable,
+    Span,
+    Submission,
+)
 
 
 class FilingDate(NamedTuple):
@@ -53,7 +60,7 @@ def _signature_date(filing: Filing) -> DateMention | None:
     return next((d for d in filing.dates if d.role == "signature" and d.value), None)
 
 
-def fee_paid_before(table: FeeTable) -> bool:
+def fee_paid_before(table: FeeTable | RegistrationFeeTable) -> bool:
     """The fee table says its fee "has previously been paid" (an amendment repeating it)."""
     return any(_PAID_BEFORE.search(note.text) for note in table.notes)
 
@@ -64,7 +71,10 @@ def original_filing_date(filing: Filing) -> DateMention | None:
 
 
 def fee_date(
-    filing: Filing, submission: Submission | None, table: FeeTable, given=None
+    filing: Filing,
+    submission: Submission | None,
+    table: FeeTable | RegistrationFeeTable,
+    given=None,
 ) -> FilingDate | None:
     """The day whose rate a fee table's fee must be at: the filing date, except on an
     amendment whose fee "has previously been paid" — then the original filing's date,

@@ -10,6 +10,15 @@ amendment whose fee "has previously been paid", the date that counts is the orig
 filing's, where the text gives it; where it does not, the rule is silent. The Inline XBRL
 fee exhibit's `ffd:FeeRate` facts are checked the same way, inside a submission.
 
+The same check applies to the rate a registration statement's CALCULATION OF
+REGISTRATION FEE table states (a table that states none is checked row by row by
+`fee-mismatch` at the rate in force), and to the multiplier of a fund's Form 24F-2
+notice (24F-2NT). A fund pays at the rate in force on the day it files the notice, not
+at its fiscal year end (Rule 24f-2 and Form 24F-2's instructions point to the Section
+6(b) rate then in effect; counsel's advisories, e.g. Goodwin's of 2014 on the 1 October
+rate change, advise funds to time the filing accordingly). Before fiscal 2000 the table
+has no rate, so an older notice is checked for its arithmetic only (`fund-fee-mismatch`).
+
 ## Why it matters
 The fee is the valuation times the rate in force when the statement is filed (Exchange
 Act Rule 0-11; the rate changes each fiscal year, and before fiscal 2012 only once the
@@ -43,13 +52,13 @@ gives it and the fee it yields), or file on a day that rate applies to.
 
 from __future__ import annotations
 
-from filinglint.linter.ast import FeeExhibit, FeeTable
+from filinglint.linter.ast import FeeExhibit, FeeRate, FeeTable, FundFeeNotice, RegistrationFeeTable
 from filinglint.linter.context import Context
 from filinglint.linter.money import dollars, multiply, per_million, to_cents
 from filinglint.linter.query.dates import long_date
 from filinglint.linter.query.fee_exhibit import amount, rows
 from filinglint.linter.query.fee_rates import rate_in_force
-from filinglint.linter.query.filing_date import fee_date
+from filinglint.linter.query.filing_date import FilingDate, fee_date, filing_date
 from filinglint.linter.rule import Rule
 
 
@@ -99,6 +108,44 @@ def check_table(ctx: Context, table: FeeTable) -> None:
     )
 
 
+def check_registration(ctx: Context, table: RegistrationFeeTable) -> None:
+    """The rate a registration statement's fee table states, against the rate in force."""
+    if ctx.filing is None or table.unread is not None:
+        return
+    for rate in {r.value: r for r in table.rates}.values():
+        when = fee_date(ctx.filing, ctx.submission, table, ctx.options["filing-date"])
+        _stated_rate(ctx, rate, when, "compute each row's fee at", "the stated rate")
+
+
+def check_fund_notice(ctx: Context, notice: FundFeeNotice) -> None:
+    """A 24F-2NT multiplier against the rate in force on the day the notice is filed."""
+    if ctx.filing is None or notice.multiplier is None:
+        return
+    when = filing_date(ctx.filing, ctx.submission, ctx.options["filing-date"])
+    _stated_rate(ctx, notice.multiplier, when, "compute the fee on net sales at", "the multiplier")
+
+
+def _stated_rate(
+    ctx: Context, rate: FeeRate, when: FilingDate | None, advice: str, noun: str
+) -> None:
+    if when is None:
+        return
+    period = rate_in_force(when.day)
+    if period is None or rate.value == period.rate:
+        return
+    stated = f"{noun} {rate.text}"
+    if rate.text != per_million(rate.value):
+        stated += f" ({per_million(rate.value)})"
+    ctx.report(
+        rate.span,
+        f"{stated} is not the rate in force on {long_date(when.day)} ({when.basis}):"
+        f" {per_million(period.rate)} (fiscal {period.fiscal_year}, from"
+        f" {long_date(period.effective_from)})",
+        hint=f"{advice} {per_million(period.rate)} ({period.rate.normalize():f})",
+        related=[(when.span, when.basis)] if when.span is not None else [],
+    )
+
+
 def check_exhibit(ctx: Context, exhibit: FeeExhibit) -> None:
     """EDGAR's daily-rate check: each ``ffd:FeeRate`` against the rate on the filed date."""
     submission = ctx.submission
@@ -131,7 +178,12 @@ RULE = Rule(
     severity="error",
     summary="the fee rate is not the SEC rate in force on the filing date",
     docs=__doc__,
-    visitors={"fee_table": check_table, "fee_exhibit": check_exhibit},
+    visitors={
+        "fee_table": check_table,
+        "fee_exhibit": check_exhibit,
+        "registration_fee_table": check_registration,
+        "fund_fee_notice": check_fund_notice,
+    },
     options={
         "filing-date": {
             "type": ["string", "null"],

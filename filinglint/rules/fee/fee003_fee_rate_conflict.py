@@ -9,7 +9,9 @@ by …", "… of the transaction valuation"), so a par value is never read as on
 ## Why it matters
 The fee must be computed at one rate: the Section 6(b) rate in force when the statement
 is filed. Two rates in one table mean one of them is stale (often last year's rate left
-in a footnote), and a reader cannot tell which one the fee was computed at.
+in a footnote), and a reader cannot tell which one the fee was computed at. The same
+holds for a registration statement's CALCULATION OF REGISTRATION FEE table, whose fees
+`fee-mismatch` then leaves unchecked.
 
 ## Example
 ```
@@ -29,7 +31,7 @@ fee was computed at it.
 
 from __future__ import annotations
 
-from filinglint.linter.ast import FeeTable
+from filinglint.linter.ast import FeeTable, RegistrationFeeTable
 from filinglint.linter.context import Context
 from filinglint.linter.money import per_million
 from filinglint.linter.rule import Rule
@@ -41,7 +43,7 @@ def _shown(rate) -> str:
     return f'"{rate.text}"' if rate.text == value else f'"{rate.text}" ({value})'
 
 
-def check(ctx: Context, table: FeeTable) -> None:
+def check(ctx: Context, table: FeeTable | RegistrationFeeTable) -> None:
     if not table.rates:
         return
     first = table.rates[0]
@@ -62,5 +64,5 @@ RULE = Rule(
     severity="error",
     summary="a fee table states two different fee rates",
     docs=__doc__,
-    visitors={"fee_table": check},
+    visitors={"fee_table": check, "registration_fee_table": check},
 )
