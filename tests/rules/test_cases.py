@@ -28,7 +28,7 @@ from tests.rules.casefiles import (
 )
 
 CASE_LIST = all_cases()
-EXTENSIONS = (".txt", ".htm")
+EXTENSIONS = (".txt", ".htm", ".docx")
 
 
 @pytest.mark.parametrize("case", CASE_LIST, ids=[case.id for case in CASE_LIST])
@@ -102,5 +102,5 @@ def test_case_folders_hold_only_cases_and_their_snapshots():
                         continue
                     stray.append(f"{path.relative_to(CASES)}: snapshot of no case")
             elif path.name.partition("-")[0] not in KINDS or path.suffix not in EXTENSIONS:
-                stray.append(f"{path.relative_to(CASES)}: not pass-*/fail-* .txt or .htm")
+                stray.append(f"{path.relative_to(CASES)}: not pass-*/fail-* .txt, .htm or .docx")
     assert not stray, "\n".join(stray)
