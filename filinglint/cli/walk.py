@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-EXTENSIONS = (".txt", ".htm", ".html", ".nc")
+EXTENSIONS = (".txt", ".htm", ".html", ".nc", ".docx")
 
 
 def iter_inputs(paths: list[str], resolver) -> Iterator[str]:

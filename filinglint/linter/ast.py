@@ -366,7 +366,7 @@ class ReadNote(Node):
     """
 
     kind: Literal["read_note"] = "read_note"
-    reason: Literal["fallback-encoding", "undecodable"]
+    reason: Literal["fallback-encoding", "undecodable", "tracked-changes"]
     message: str
 
 

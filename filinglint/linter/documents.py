@@ -24,6 +24,9 @@ from filinglint.linter.place import Place
 from filinglint.linter.source import Source
 
 _HTML_HEAD = ("<html", "<!doctype html", "<?xml")
+# A decode note's severity names what the reader met: bytes no encoding explains, a
+# Word document's tracked changes, or (info) a fallback encoding.
+_NOTE_REASONS = {"error": "undecodable", "tracked-changes": "tracked-changes"}
 
 
 def build_root(source: Source) -> Filing | Submission:
@@ -40,7 +43,7 @@ def build_root(source: Source) -> Filing | Submission:
     notes = tuple(
         ReadNote(
             span=_located(source, note.offset, note.offset + 1),
-            reason="undecodable" if note.severity == "error" else "fallback-encoding",
+            reason=_NOTE_REASONS.get(note.severity, "fallback-encoding"),
             message=note.message,
         )
         for note in source.notes

@@ -119,6 +119,44 @@ def _apply(raw: str, normalised: str, edits: list[Edit]) -> str | None:
     return "".join(pieces)
 
 
+@dataclass(frozen=True)
+class _TextFile:
+    """A text file: decoded as the engine reads it, edited in its own encoding."""
+
+    codec: _Codec
+
+    def read(self, data: bytes, shown: str) -> Source:
+        return decode(data, shown)
+
+    def text(self, data: bytes) -> str:
+        return self.codec.text(data)
+
+    def apply(self, data: bytes, source: Source, edits: list[Edit]) -> bytes | None:
+        changed = _apply(self.codec.text(data), source.text, edits)
+        return None if changed is None else self.codec.encode(changed)
+
+
+class _WordDocument:
+    """A Word document: edits go into the ``w:t`` elements they fall in (``docx.py``)."""
+
+    def read(self, data: bytes, shown: str) -> Source:
+        from filinglint.linter.docx import read_docx
+        from filinglint.linter.source import InputError
+
+        try:
+            return read_docx(data, shown)
+        except InputError as exc:
+            raise FixError(str(exc)) from None
+
+    def text(self, data: bytes) -> str:
+        return self.read(data, "").text
+
+    def apply(self, data: bytes, source: Source, edits: list[Edit]) -> bytes | None:
+        from filinglint.linter.docx import apply_edits
+
+        return apply_edits(data, source, edits)  # type: ignore[arg-type]
+
+
 def _choose(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     """Applicable fixes whose edits overlap no fix chosen before them."""
     taken: list[tuple[int, int]] = []
@@ -140,26 +178,25 @@ def fix_file(
     unsafe: bool, display: str | None = None,
 ) -> FixOutcome:  # fmt: skip
     """Apply fixes to ``data`` (the file's bytes) in passes; nothing is written here."""
-    codec = _Codec.of(data, encoding)
     shown = display or path
+    document = _WordDocument() if encoding == "docx" else _TextFile(_Codec.of(data, encoding))
     outcome = FixOutcome(path=shown, before=data, after=data, encoding=encoding)
     current = data
     for _ in range(MAX_PASSES):
-        source = decode(current, shown)
+        source = document.read(current, shown)
         diagnostics = check(source)
         outcome.remaining, outcome.source = diagnostics, source
         chosen = _choose(diagnostics, unsafe)
         if not chosen:
             break
         edits = [edit for d in chosen for edit in d.fix.edits]  # type: ignore[union-attr]
-        raw = codec.text(current)
-        changed = _apply(raw, source.text, edits)
-        if changed is None or changed == raw:
+        changed = document.apply(current, source, edits)
+        if changed is None or changed == current:
             break
-        current = codec.encode(changed)
+        current = changed
         outcome.fixed.extend(chosen)
     else:
-        source = decode(current, shown)
+        source = document.read(current, shown)
         outcome.remaining, outcome.source = check(source), source
     outcome.after = current
     return outcome
@@ -167,8 +204,12 @@ def fix_file(
 
 def unified_diff(outcome: FixOutcome) -> str:
     """The change as a unified diff (``--- path`` / ``+++ path``), text as read."""
-    codec = _Codec.of(outcome.before, outcome.encoding)
-    before, after = codec.text(outcome.before), codec.text(outcome.after)
+    document = (
+        _WordDocument()
+        if outcome.encoding == "docx"
+        else _TextFile(_Codec.of(outcome.before, outcome.encoding))
+    )
+    before, after = document.text(outcome.before), document.text(outcome.after)
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),

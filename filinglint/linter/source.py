@@ -212,6 +212,22 @@ def _without_binary_bodies(lines) -> bytes:
     return bytes(out)
 
 
+def read_bytes(data: bytes, path: str) -> Source:
+    """The Source of a file's bytes as the engine reads them: a Word document's text for
+    a ``.docx`` (InputError if it is not a readable one), else the decoded text."""
+    if _is_docx(path):
+        from filinglint.linter.docx import read_docx
+
+        return read_docx(data, path)
+    return decode(data, path)
+
+
+def _is_docx(path: str) -> bool:
+    """A Word document is read as one by its name (``.docx``), so its locations are
+    paragraphs whatever the bytes; a zip named otherwise is binary data, as before."""
+    return path.lower().endswith((".docx", ".docm", ".dotx", ".dotm"))
+
+
 def read_path(path: str) -> Source:
     """Read a file (or ``-`` for stdin) into a Source, or raise InputError with one line."""
     if path == "-":
@@ -238,11 +254,13 @@ def read_path(path: str) -> Source:
             )
         try:
             with open(path, "rb") as handle:
-                data = _read(handle)
+                data = handle.read() if _is_docx(path) else _read(handle)
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise InputError(f"{display}: empty file, nothing to check")
+    if _is_docx(display):
+        return read_bytes(data, display)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return decode(data, display)
     if _looks_binary(data[:_BINARY_SNIFF]):

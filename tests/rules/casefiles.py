@@ -16,7 +16,7 @@ from pathlib import Path
 from filinglint.linter.diagnostics import Diagnostic
 from filinglint.linter.engine import Engine
 from filinglint.linter.registry import select_rules
-from filinglint.linter.source import decode
+from filinglint.linter.source import read_bytes
 
 CASES = Path(__file__).resolve().parent / "cases"
 ROOT = CASES.parents[2]
@@ -93,7 +93,7 @@ def _engine(code: str) -> Engine:
 
 def lint_bytes(code: str, data: bytes, path: str) -> list[Diagnostic]:
     """The findings of the engine with only rule ``code`` selected, as conftest.lint runs it."""
-    return _engine(code).check(decode(data, path))
+    return _engine(code).check(read_bytes(data, path))
 
 
 def fix_case(case: Case):
@@ -102,7 +102,7 @@ def fix_case(case: Case):
 
     path = case.path.relative_to(ROOT).as_posix()
     data = case.path.read_bytes()
-    encoding = decode(data, path).encoding
+    encoding = read_bytes(data, path).encoding
     return fix_file(path, data, encoding, _engine(case.code).check, unsafe=True)
 
 

@@ -28,7 +28,7 @@ from tests.rules.casefiles import (
 )
 
 CASE_LIST = all_cases()
-EXTENSIONS = (".txt", ".htm", ".xml")  # .xml: EDGAR XML forms (24F-2NT)
+EXTENSIONS = (".txt", ".htm", ".xml", ".docx")  # .xml: EDGAR XML forms (24F-2NT)
 
 
 @pytest.mark.parametrize("case", CASE_LIST, ids=[case.id for case in CASE_LIST])
@@ -102,5 +102,7 @@ def test_case_folders_hold_only_cases_and_their_snapshots():
                         continue
                     stray.append(f"{path.relative_to(CASES)}: snapshot of no case")
             elif path.name.partition("-")[0] not in KINDS or path.suffix not in EXTENSIONS:
-                stray.append(f"{path.relative_to(CASES)}: not pass-*/fail-* .txt, .htm or .xml")
+                stray.append(
+                    f"{path.relative_to(CASES)}: not pass-*/fail-* .txt, .htm, .xml or .docx"
+                )
     assert not stray, "\n".join(stray)

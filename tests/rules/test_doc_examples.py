@@ -18,7 +18,7 @@ import unicodedata
 import pytest
 
 from filinglint.linter.registry import all_rules
-from filinglint.linter.source import decode
+from filinglint.linter.source import read_bytes
 from tests.rules.casefiles import CASES, EXEMPT, Case, concise, lint_bytes, lint_case
 
 EXAMPLE = re.compile(r"^## Example[ \t]*\n(.*?)(?=^## |\Z)", re.M | re.S)
@@ -91,7 +91,7 @@ def test_example_is_runnable_or_an_excerpt_of_a_fail_case(rule):
     path = CASES / rule.code / name
     assert name.startswith("fail-"), f"{rule.code}: the Example quotes {name}, not a fail case"
     assert path.is_file(), f"{rule.code}: the Example quotes {name}, which is not in {path.parent}"
-    text = decode(path.read_bytes(), path.name).text
+    text = read_bytes(path.read_bytes(), path.name).text
     lines = [normal(line) for line in shown(text).split("\n")]
     excerpt = [normal(line) for line in block.splitlines() if line.strip()]
     assert excerpt, f"{rule.code}: the Example's block is empty"

@@ -40,6 +40,16 @@ def printable(text: str, *, one_line: bool = True) -> str:
     return text.translate(_ONE_LINE if one_line else _UNPRINTABLE)
 
 
+def line_mark(path: str) -> str:
+    """What a position's first number counts: lines, or (``¶``) a Word document's blocks."""
+    return "¶" if path.lower().endswith((".docx", ".docm", ".dotx", ".dotm")) else ""
+
+
+def place(path: str, line: int, column: int) -> str:
+    """``path:line:col`` (``draft.docx:¶42:17`` for Word), the path made printable."""
+    return f"{printable(path)}:{line_mark(path)}{line}:{column}"
+
+
 def get_reporter(name: str) -> Callable[..., str]:
     """The ``render(diagnostics, sources)`` function of an output format."""
     return importlib.import_module(FORMATS[name]).render

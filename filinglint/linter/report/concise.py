@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from filinglint.linter.report import printable
+from filinglint.linter.report import place, printable
 
 SEVERITY_COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
 BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -10,7 +10,7 @@ BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 def headline(diagnostic, color: bool = False) -> str:
     """``path:line:col: CODE [name] message``; the path and message made printable."""
-    where = f"{printable(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}:"
+    where = place(diagnostic.path, diagnostic.line, diagnostic.column) + ":"
     message = printable(diagnostic.message)
     if not color:
         return f"{where} {diagnostic.code} [{diagnostic.name}] {message}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from filinglint.linter.report import printable
+from filinglint.linter.report import place, printable
 from filinglint.linter.report.concise import RESET, SEVERITY_COLORS, headline
 
 CONTEXT_LINES = 2
@@ -67,7 +67,7 @@ def render(diagnostics, sources, color: bool = False) -> str:
             how = "" if diagnostic.fix.safety == "safe" else " (unsafe: --fix --unsafe-fixes)"
             lines.append(f"  = fix: {printable(diagnostic.fix.message)}{how}")
         for where in diagnostic.related:
-            place = f"{printable(where.path)}:{where.line}:{where.column}"
-            lines.append(f"  = related: {place}: {printable(where.message)}")
+            location = place(where.path, where.line, where.column)
+            lines.append(f"  = related: {location}: {printable(where.message)}")
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
