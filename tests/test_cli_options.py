@@ -98,7 +98,22 @@ def test_no_progress_when_stderr_is_not_a_terminal(capsys, tmp_path):
 def test_rules_table_shows_fixability(capsys):
     _, out, _ = run(capsys, "rules")
     header = out.splitlines()[0].split()
-    assert header == ["code", "name", "severity", "fix", "summary"]
+    assert header == ["code", "name", "severity", "fix", "forms", "summary"]
+
+
+def test_rules_table_and_rule_page_show_forms(capsys):
+    _, out, _ = run(capsys, "rules")
+    rows = {line.split()[0]: line for line in out.splitlines()[1:]}
+    start = out.splitlines()[0].index("forms")
+    assert rows["BOX001"][start:].startswith("SC TO-* ")
+    assert rows["BOX003"][start:].startswith("SC TO-*,SC 13E3 ")
+    assert rows["DAT001"][start:].startswith("all ")
+    _, out, _ = run(capsys, "rule", "BOX001")
+    assert "Applies to SC TO-* (and their amendments)" in out.split("\n\n")[1]
+    _, out, _ = run(capsys, "rule", "DAT001")
+    assert "Applies to every form." in out
+    _, out, _ = run(capsys, "rule", "--output-format", "json", "EXH001")
+    assert json.loads(out)["forms"] == ["SC TO-*", "SC 13E3", "SC 14D9"]
 
 
 def test_progress_on_a_terminal(monkeypatch):

@@ -600,7 +600,7 @@ def test_tokens_carry_what_the_lexer_read() -> None:
         "ITEMS 1 through 3 and 11.\n"
     )
     info = {t.type: t.info for t in tokenize(text)}
-    assert info["TITLE"] == ("I", True)
+    assert info["TITLE"] == ("I", True, "SC TO-I")
     assert info["AMENDMENT"] == (2, 1, 16)
     assert info["BOX"].marks == ((0, "|X|"), (34, "[ ]"))
     assert info["BOX_END"] == (33, "[X]")

@@ -83,9 +83,14 @@ ITEM_NUMBERS = r"\d{1,2}(?:\s*(?:,|and|&|through|to|-|–)\s*(?:and\s+)?(?:Items
 ITEM_LINE = re.compile(
     r"(\s*)(ITEMS?|Items?)\s+(" + ITEM_NUMBERS + r")\s*([.:\-—–]?)\s*(.*)$", re.IGNORECASE
 )
+# The cover titles of the forms filinglint reads: Schedule TO (with the letter EDGAR's
+# type adds, or combined with Schedule 13E-3), Schedule 13E-3, Schedule 14D-9.
 _TITLE = re.compile(
-    r"\s*SCHEDULE\s+TO(?:\s*-\s*([ITC]))?(\s*/\s*A)?\s*(?:\(.*\))?\s*$", re.IGNORECASE
+    r"\s*SCHEDULE\s+(?:TO(?:\s*-\s*([ITC]))?(?:\s*/\s*13E\s*-\s*3)?|(13E\s*-\s*3|14D\s*-\s*9))"
+    r"(\s*/\s*A)?\s*(?:\(.*\))?\s*$",
+    re.IGNORECASE,
 )
+_TITLE_FORMS = {"13E3": "SC 13E3", "14D9": "SC 14D9"}
 _AMENDMENT = re.compile(r"\s*(?:\(\s*)?(Amendment\s+No\.?\s*(\d{1,3}))\b", re.IGNORECASE)
 _CAPTION = re.compile(
     r"\s*\((?:Name|Names|Title|Titles|CUSIP|Date|Address|Exact\s+name)\b", re.IGNORECASE
@@ -142,12 +147,14 @@ def _field(index: int) -> property:
 
 
 class Title(tuple):
-    """TITLE: (letter, amended): the form letter of "SCHEDULE TO-I" (I, T, C or None) and
-    whether "/A" follows."""
+    """TITLE: (letter, amended, form): the form letter of "SCHEDULE TO-I" (I, T, C or
+    None), whether "/A" follows, and the EDGAR form the title names without "/A"
+    ("SC TO-I", "SC TO", "SC 13E3", "SC 14D9")."""
 
     __slots__ = ()
     letter = _field(0)
     amended = _field(1)
+    form = _field(2)
 
 
 class Amendment(tuple):
@@ -320,6 +327,16 @@ def _box(text: str, mark: re.Match[str]) -> Box:
     return Box((tuple(marks),))
 
 
+def _title(match: re.Match[str]) -> Title:
+    letter = match.group(1).upper() if match.group(1) else None
+    other = match.group(2)
+    if other:
+        form = _TITLE_FORMS["".join(ch for ch in other if ch.isalnum()).upper()]
+    else:
+        form = "SC TO" + (f"-{letter}" if letter else "")
+    return Title((letter, bool(match.group(3)), form))
+
+
 def _amendment(match: re.Match[str]) -> Amendment:
     return Amendment((int(match.group(2)), match.start(1), match.end(1)))
 
@@ -371,8 +388,7 @@ def read_line(line: str) -> tuple[str, object]:
                 return _PLAIN["SIGNATURE_HEADING"]
             match = _TITLE.match(line)
             if match:
-                letter = match.group(1)
-                return "TITLE", Title((letter.upper() if letter else None, bool(match.group(2))))
+                return "TITLE", _title(match)
         if first in "Aa":
             match = _AMENDMENT.match(line)
             if match:
