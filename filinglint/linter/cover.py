@@ -59,9 +59,16 @@ _FIELD = re.compile(r"([A-Z][A-Za-z .]{2,40}?):\s+(\S.*?)(?=\s{2,}[A-Z][A-Za-z .
 _CAPTION_KINDS = (
     ("cusip", re.compile(r"CUSIP", re.IGNORECASE)),
     ("notice_person", re.compile(r"Receive\s+Notices|Person\s+Authori[sz]ed", re.IGNORECASE)),
-    ("subject_company", re.compile(r"Subject\s+Company", re.IGNORECASE)),
+    # Schedule 13E-3 names the subject company "the Issuer"
+    (
+        "subject_company",
+        re.compile(r"Subject\s+Company|Name\s+of\s+(?:the\s+)?Issuer\)", re.IGNORECASE),
+    ),
     ("class_title", re.compile(r"Titles?\s+of\s+Class", re.IGNORECASE)),
-    ("filing_persons", re.compile(r"Filing\s+Persons?", re.IGNORECASE)),
+    (
+        "filing_persons",
+        re.compile(r"Filing\s+Persons?|Persons?\s+Filing\s+(?:the\s+)?Statement", re.IGNORECASE),
+    ),
 )
 
 
@@ -76,7 +83,7 @@ def _build_boxes(place: Place, run: Run, form: str | None) -> list[CheckBox]:
     head: Token = run.tokens[0]
     line = head.value.rstrip()
     marks = head.info.marks
-    edges = [start for start, _ in marks[1:]] + [None]
+    edges = [*head.info.starts[1:], None]  # a box's label ends where the next box starts
     labels: list[list] = []
     for (start, mark), end in zip(marks, edges, strict=True):
         labels.append([piece(head, start + len(mark), end)])

@@ -64,6 +64,12 @@ _MARK_FIRST = "|[/(☐☒☑"
 _BOX_START = r"(\s*)(" + BOX_MARK + r")(?:\s*(\S.*))?$"  # box_start's pattern, compiled on use
 _box_start: re.Pattern[str] | None = None
 MAX_MARK = 7
+# The letter or number a cover prints before a box: "a. ☒", "(1) [X]", "c. /X/", "2) [ ]"
+# (Schedule 13E-3's boxes a to d). One letter or one or two digits, so that a word or an
+# exhibit code is never taken for one; a mark must follow, then a space or the line's end.
+BOX_LETTER = r"(?:\((?:[A-Za-z]|\d{1,2})\)|(?:[A-Za-z]|\d{1,2})[.)])[ \t]*"
+_BOX_LETTER = re.compile(BOX_LETTER)
+_LETTER_FIRST = frozenset("(0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 EXHIBIT_CODE = r"\([a-h]\)(?:\(\d{1,2}\))?(?:\([A-Za-z]{1,4}\))?(?:\(\d{1,2}\))?"
 EXHIBIT_LINE = re.compile(r"(\s*)(" + EXHIBIT_CODE + r")([*+†‡#]*)(\s+)([A-Z0-9\"“'(\[].*)$")
@@ -167,10 +173,12 @@ class Amendment(tuple):
 
 
 class Box(tuple):
-    """BOX: (marks,): (index, mark) of each box on the line, left to right."""
+    """BOX: (marks, starts): (index, mark) of each box on the line, left to right, and
+    where each box's printed part starts: its letter ("b. [X]") or else its mark."""
 
     __slots__ = ()
     marks = _field(0)
+    starts = _field(1)
 
 
 class BoxEnd(tuple):
@@ -295,23 +303,26 @@ _PLAIN = {kind: (kind, None) for kind in TOKEN_TYPES}
 _TEXT = _PLAIN["TEXT"]
 
 
-def _column_marks(text: str, pos: int) -> list[tuple[int, str]]:
-    r"""Further marks after ``pos``, each after a gap of two or more spaces and before its
-    label: what ``re.finditer(r"\s{2,}(MARK)\s+\S", text, pos)`` finds, in one pass."""
+def _column_marks(text: str, pos: int, starts: list[int]) -> list[tuple[int, str]]:
+    r"""Further marks after ``pos``, each after a gap of two or more spaces (and the box's
+    letter, if it has one) and before its label: what
+    ``re.finditer(r"\s{2,}(?:LETTER)??(MARK)\s+\S", text, pos)`` finds, in one pass.
+    Appends where each box starts (its letter, else its mark) to ``starts``."""
     marks: list[tuple[int, str]] = []
     end = len(text)
     at = pos
     while at < end:
-        if (
-            text[at] in _MARK_FIRST
-            and at - pos >= 2
-            and text[at - 1].isspace()
-            and text[at - 2].isspace()
-            and (mark := _MARK.match(text, at)) is not None
-            and mark.end() < end
-            and text[mark.end()].isspace()
-        ):
-            marks.append((at, mark.group()))
+        first = text[at]
+        if at - pos < 2 or not text[at - 1].isspace() or not text[at - 2].isspace():
+            at += 1
+            continue
+        mark = _MARK.match(text, at) if first in _MARK_FIRST else None
+        if (mark is None or not _labelled(text, mark)) and first in _LETTER_FIRST:
+            letter = _BOX_LETTER.match(text, at)
+            mark = _MARK.match(text, letter.end()) if letter is not None else None
+        if mark is not None and _labelled(text, mark):
+            marks.append((mark.start(), mark.group()))
+            starts.append(at)
             after = mark.end()
             while text[after].isspace():  # the label follows (text is right-stripped)
                 after += 1
@@ -321,10 +332,28 @@ def _column_marks(text: str, pos: int) -> list[tuple[int, str]]:
     return marks
 
 
-def _box(text: str, mark: re.Match[str]) -> Box:
-    """``text`` is the right-stripped line; ``mark`` the mark at its indent."""
-    marks = [(mark.start(), mark.group()), *_column_marks(text, mark.end())]
-    return Box((tuple(marks),))
+def _labelled(text: str, mark: re.Match[str]) -> bool:
+    """A space, then the label, follow the mark (``text`` is right-stripped)."""
+    return mark.end() < len(text) and text[mark.end()].isspace()
+
+
+def _box(text: str, mark: re.Match[str], start: int) -> Box:
+    """``text`` is the right-stripped line; ``mark`` the first mark, ``start`` where its box
+    starts (its letter, or the mark itself)."""
+    starts = [start]
+    marks = [(mark.start(), mark.group()), *_column_marks(text, mark.end(), starts)]
+    return Box((tuple(marks), tuple(starts)))
+
+
+def _lettered_box(text: str, indent: int) -> Box | None:
+    """A box line whose first box has its letter before the mark ("a. [X] The filing…")."""
+    letter = _BOX_LETTER.match(text, indent)
+    if letter is None:
+        return None
+    mark = _MARK.match(text, letter.end())
+    if mark is None or (mark.end() < len(text) and not text[mark.end()].isspace()):
+        return None
+    return _box(text, mark, indent)
 
 
 def _title(match: re.Match[str]) -> Title:
@@ -357,7 +386,12 @@ def read_line(line: str) -> tuple[str, object]:
         text = line.rstrip()
         match = _MARK.match(text, len(text) - len(stripped))
         if match:
-            return "BOX", _box(text, match)
+            return "BOX", _box(text, match, match.start())
+    if first in _LETTER_FIRST:
+        text = line.rstrip()
+        box = _lettered_box(text, len(text) - len(stripped))
+        if box is not None:
+            return "BOX", box
     if first == "(":
         match = EXHIBIT_LINE.match(line)
         if match:
