@@ -693,9 +693,7 @@ def test_box_marks_are_found_as_the_full_patterns_find_them() -> None:
         if kind == "BOX":
             group = 2 if match.group(2) is not None else 3
             expected = [(match.start(group), match.group(group))]
-            expected += [
-                (m.start(1), m.group(1)) for m in column.finditer(text, match.end(group))
-            ]
+            expected += [(m.start(1), m.group(1)) for m in column.finditer(text, match.end(group))]
             assert list(info.marks) == expected, line
             if group == 2:
                 assert box_start(line).group(2) == match.group(2)

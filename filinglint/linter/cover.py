@@ -29,8 +29,8 @@ from filinglint.linter.ast import (
 )
 from filinglint.linter.fee_table import build_fee_table
 from filinglint.linter.place import Place
-from filinglint.linter.runs import Run, end_offset, last_token, line_span, piece, token_span
 from filinglint.linter.query.form import form_specs, spec_for
+from filinglint.linter.runs import Run, end_offset, last_token, line_span, piece, token_span
 
 MAX_LABEL_LINES = 3  # a box that ends a sentence takes at most this many lines above it
 

@@ -33,7 +33,7 @@ shares, third-party otherwise. Mark boxes plainly (`|X|`, `[X]`, `☒`; `|_|`, `
 
 from __future__ import annotations
 
-from filinglint.linter.ast import BoxGroup, CheckBox
+from filinglint.linter.ast import BoxGroup
 from filinglint.linter.context import Context
 from filinglint.linter.query.cover import (
     box_group,

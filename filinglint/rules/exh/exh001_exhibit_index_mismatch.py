@@ -51,8 +51,8 @@ from filinglint.linter.query.exhibits import (
 from filinglint.linter.query.exhibits import (
     item12 as item_12_list,
 )
-from filinglint.linter.query.submission import attached_exhibits
 from filinglint.linter.query.form import MA_SCHEDULES
+from filinglint.linter.query.submission import attached_exhibits
 from filinglint.linter.rule import Rule
 
 _QUOTE_LIMIT = 90
