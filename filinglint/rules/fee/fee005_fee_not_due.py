@@ -11,7 +11,8 @@ Reports a fee table that states a filing fee on a form type that pays none:
 Which form types pay a fee is data with its source (`fee` in the form specs under
 `schema/forms/`). A fee table that only says "Not applicable", or states a valuation but
 no fee, is not reported: covers of pre-commencement filings often keep the table and
-say that no fee is due.
+say that no fee is due. Nor is a cover that is also a Schedule 13E-3 (it prints the
+13E-3's boxes a to d): a combined statement pays the going-private fee of Rule 0-11(b).
 
 ## Why it matters
 A fee on a filing that owes none is either money paid for nothing or, more often, a sign
@@ -46,7 +47,10 @@ from __future__ import annotations
 
 from filinglint.linter.ast import FeeTable
 from filinglint.linter.context import Context
+from filinglint.linter.query.cover import box_group
 from filinglint.linter.query.form import form_entry
+
+GOING_PRIVATE_BOXES = "statement-purpose"  # Schedule 13E-3's boxes a to d
 from filinglint.linter.rule import Rule
 
 
@@ -54,6 +58,8 @@ def check(ctx: Context, table: FeeTable) -> None:
     form = ctx.filing.form_type
     if form_entry(form).get("fee") != "none" or table.fee is None or table.fee.amount <= 0:
         return
+    if box_group(ctx.filing, GOING_PRIVATE_BOXES) is not None:
+        return  # a combined statement that is also a Schedule 13E-3, which pays a fee
     ctx.report(
         table.fee.span,
         f"an {form} filing pays no filing fee, but its fee table states {table.fee.text}",
