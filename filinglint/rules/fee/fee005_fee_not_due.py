@@ -49,9 +49,9 @@ from filinglint.linter.ast import FeeTable
 from filinglint.linter.context import Context
 from filinglint.linter.query.cover import box_group
 from filinglint.linter.query.form import form_entry
+from filinglint.linter.rule import Rule
 
 GOING_PRIVATE_BOXES = "statement-purpose"  # Schedule 13E-3's boxes a to d
-from filinglint.linter.rule import Rule
 
 
 def check(ctx: Context, table: FeeTable) -> None:
