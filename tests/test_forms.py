@@ -213,3 +213,28 @@ def test_schedule_14d_9_preliminary_box_and_titles() -> None:
     assert filing.form_type == "SC 14D9/A"
     assert _roles(text) == [("preliminary-communications", "checked")]
     assert build_root(Source("f.txt", "SCHEDULE TO/13E-3\n")).form_type == "SC TO"
+
+
+def test_submission_nodes_are_read_as_the_headers_form() -> None:
+    seen: list[str | None] = []
+
+    def visit(ctx, header) -> None:
+        seen.append(header.submission_type)
+
+    rule = Rule(
+        code="TST002",
+        name="test-header-rule",
+        severity="info",
+        summary="records the headers it sees",
+        docs=find_rule("BOX001").docs,
+        visitors={"submission_header": visit},
+        forms=("SC TO-*",),
+    )
+    engine = Engine([rule])
+    for kind in ("8-K", "SC TO-T/A", "SC 13E3"):
+        text = (
+            f"<SEC-HEADER>\nCONFORMED SUBMISSION TYPE:\t{kind}\n</SEC-HEADER>\n"
+            f"<DOCUMENT>\n<TYPE>{kind}\n<TEXT>\nprose\n</TEXT>\n</DOCUMENT>\n"
+        )
+        engine.check(Source("f.txt", text))
+    assert seen == ["SC TO-T/A"]

@@ -387,8 +387,8 @@ def read_line(line: str) -> tuple[str, object]:
         match = _MARK.match(text, len(text) - len(stripped))
         if match:
             return "BOX", _box(text, match, match.start())
-    if first in _LETTER_FIRST:
-        text = line.rstrip()
+    if first in _LETTER_FIRST and (first == "(" or "." in stripped[1:3] or ")" in stripped[1:3]):
+        text = line.rstrip()  # the letter of "(1)", "a.", "b)", "12." ends by the third character
         box = _lettered_box(text, len(text) - len(stripped))
         if box is not None:
             return "BOX", box
