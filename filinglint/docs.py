@@ -44,12 +44,20 @@ def render_rule(rule: Rule) -> str:
             f"- **Default severity:** {rule.severity}",
             f"- **Fixable:** {f'yes ({rule.fix})' if rule.fixable else 'no'}",
             f"- **Family:** {rule.family}",
+            *_forms_line(rule),
             f"- **Select with:** `--select {rule.code}` or `--select {rule.name}`",
             "",
             rule.docs,
             "",
         ]
     )
+
+
+def _forms_line(rule: Rule) -> list[str]:
+    """The forms a rule is limited to; nothing for a rule that checks every form."""
+    if not rule.forms:
+        return []
+    return [f"- **Forms:** {', '.join(f'`{form}`' for form in rule.forms)} and their amendments"]
 
 
 def _cell(text: str) -> str:

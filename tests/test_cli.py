@@ -150,7 +150,7 @@ def test_parse_json_matches_the_ast_schema(capsys):
 def test_parse_outline(capsys):
     code, out, _ = run(capsys, "parse", str(EXAMPLE))
     assert code == 0
-    assert "form: SC TO-I/A  amendment: 1" in out
+    assert "form: SC TO-I/A (from cover)  amendment: 1" in out
     assert "exhibits (item-12, complete)" in out
 
 

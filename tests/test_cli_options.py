@@ -98,7 +98,22 @@ def test_no_progress_when_stderr_is_not_a_terminal(capsys, tmp_path):
 def test_rules_table_shows_fixability(capsys):
     _, out, _ = run(capsys, "rules")
     header = out.splitlines()[0].split()
-    assert header == ["code", "name", "severity", "fix", "summary"]
+    assert header == ["code", "name", "severity", "fix", "forms", "summary"]
+
+
+def test_rules_table_and_rule_page_show_forms(capsys):
+    _, out, _ = run(capsys, "rules")
+    rows = {line.split()[0]: line for line in out.splitlines()[1:]}
+    start = out.splitlines()[0].index("forms")
+    assert rows["BOX001"][start:].startswith("SC TO-* ")
+    assert rows["BOX003"][start:].startswith("SC TO-*,SC 13E3 ")
+    assert rows["DAT001"][start:].startswith("all ")
+    _, out, _ = run(capsys, "rule", "BOX001")
+    assert "Applies to SC TO-* (and their amendments)" in out.split("\n\n")[1]
+    _, out, _ = run(capsys, "rule", "DAT001")
+    assert "Applies to every form." in out
+    _, out, _ = run(capsys, "rule", "--output-format", "json", "EXH001")
+    assert json.loads(out)["forms"] == ["SC TO-*", "SC 13E3", "SC 14D9"]
 
 
 def test_progress_on_a_terminal(monkeypatch):
@@ -121,3 +136,29 @@ def test_progress_on_a_terminal(monkeypatch):
     quiet = cli._Progress(enabled=False)
     quiet.update(1, 1)
     assert not quiet.shown
+
+
+_UNTITLED_TO_COVER = (
+    "Check the appropriate boxes below to designate any transactions to which the\n"
+    "statement relates:\n"
+    "[ ]  third-party tender offer subject to Rule 14d-1.\n"
+    "[ ]  issuer tender offer subject to Rule 13e-4.\n"
+)
+
+
+def test_form_option_and_setting_say_what_an_untitled_file_is(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cover.txt").write_text(_UNTITLED_TO_COVER, encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--isolated", "--output-format", "concise", "cover.txt")
+    assert code == 1 and "BOX001" in out  # form unknown: every rule
+    code, out, _ = run(
+        capsys, "check", "--isolated", "--form", "SC 14D9", "--output-format", "concise", "."
+    )
+    assert code == 0 and "BOX001" not in out
+    _, out, _ = run(capsys, "parse", "--form", "SC 14D9", "cover.txt")
+    assert out.startswith("form: SC 14D9 (from option)")
+    (tmp_path / "filinglint.toml").write_text('form = "SC 13E3"\n', encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--output-format", "concise", "cover.txt")
+    assert code == 0 and "BOX001" not in out
+    _, out, _ = run(capsys, "config", "cover.txt")
+    assert 'form = "SC 13E3"' in out

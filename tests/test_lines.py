@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from filinglint.linter.lines import (
+    BOX_LETTER,
     BOX_MARK,
     TOKEN_TYPES,
     box_start,
@@ -100,6 +101,53 @@ def test_box_mark_glued_to_its_label_is_still_a_box() -> None:
     assert _mark("|x|label") == "|x|"
     assert classify("/s/ Jane Roe") == "TEXT"
     assert classify("[Reserved]") == "TEXT"
+
+
+# --- boxes with their letter or number before the mark (Schedule 13E-3's a to d) ----------
+
+
+@pytest.mark.parametrize(
+    ("line", "mark", "index"),
+    [
+        ("a. ☒ The filing of solicitation materials", "☒", 3),
+        ("a.  ☒  The filing of solicitation materials", "☒", 4),
+        ("(1) [X] The filing of a registration statement", "[X]", 4),
+        ("c. /X/ A tender offer.", "/X/", 3),
+        ("a. [ ]", "[ ]", 3),
+        ("   d.[ ]  None of the above.", "[ ]", 5),
+        ("b) |x| The filing of a registration statement", "|x|", 3),
+        ("12. ( ) None of the above.", "( )", 4),
+    ],
+)
+def test_box_after_its_letter(line: str, mark: str, index: int) -> None:
+    kind, info = read_line(line)
+    assert kind == "BOX"
+    assert info.marks[0] == (index, mark)
+    assert info.starts[0] == len(line) - len(line.lstrip())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(a)(1)(A)  Offer to Purchase, dated May 1, 2025.",  # an exhibit code, not a letter
+        "1. [Reserved]",
+        "a. [X]The filing",  # a letter's mark is followed by a space or the line's end
+        "ab. [X] two letters are a word",
+        "Item 1. [X] not a letter",
+        "a.",
+    ],
+)
+def test_not_a_lettered_box(line: str) -> None:
+    assert classify(line) != "BOX"
+
+
+def test_two_lettered_boxes_on_one_line_keep_their_own_letters() -> None:
+    line = "a. [ ] The filing of solicitation materials    b. [X] The filing of a registration"
+    kind, info = read_line(line)
+    assert kind == "BOX"
+    second = line.index("b. [X]")
+    assert info.marks == ((3, "[ ]"), (second + 3, "[X]"))
+    assert info.starts == (0, second)  # the first label ends before "b."
 
 
 # --- boxes that end their sentence -------------------------------------------------------
@@ -600,7 +648,7 @@ def test_tokens_carry_what_the_lexer_read() -> None:
         "ITEMS 1 through 3 and 11.\n"
     )
     info = {t.type: t.info for t in tokenize(text)}
-    assert info["TITLE"] == ("I", True)
+    assert info["TITLE"] == ("I", True, "SC TO-I")
     assert info["AMENDMENT"] == (2, 1, 16)
     assert info["BOX"].marks == ((0, "|X|"), (34, "[ ]"))
     assert info["BOX_END"] == (33, "[X]")
@@ -613,6 +661,7 @@ def test_tokens_carry_what_the_lexer_read() -> None:
 
 _MARKS = ["|x|", "|_|", "[X]", "[ ]", "[??]", "/x/", "/ /", "(x)", "( )", "☐", "☒", "☑"]
 _FILL = ["", " ", "  ", "   ", "\t", " \t ", "a", "label", ":", "|", "[", "(", "/", "x", "]", ")"]
+_FILL += ["b.", "(1)", "12.", "c)", "(a)(1)"]  # box letters and what only looks like one
 
 
 def _random_box_lines(count: int) -> list[str]:
@@ -628,8 +677,11 @@ def _random_box_lines(count: int) -> list[str]:
 
 def test_box_marks_are_found_as_the_full_patterns_find_them() -> None:
     """BOX lines, their column marks and trailing marks agree with the regex definitions."""
-    start = re.compile(r"(\s*)(" + BOX_MARK + r")(?:\s*(\S.*))?$")
-    column = re.compile(r"\s{2,}(" + BOX_MARK + r")\s+\S")
+    start = re.compile(
+        r"(\s*)(?:(" + BOX_MARK + r")|(?:" + BOX_LETTER + r")(" + BOX_MARK + r")(?=\s|$))"
+        r"(?:\s*(\S.*))?$"
+    )
+    column = re.compile(r"\s{2,}(?:" + BOX_LETTER + r")??(" + BOX_MARK + r")\s+\S")
     only = re.compile(BOX_MARK + r"$")
     for line in _random_box_lines(20_000):
         text = line.rstrip()
@@ -639,10 +691,12 @@ def test_box_marks_are_found_as_the_full_patterns_find_them() -> None:
             assert kind != "BOX", line
             continue
         if kind == "BOX":
-            expected = [(match.start(2), match.group(2))]
-            expected += [(m.start(1), m.group(1)) for m in column.finditer(text, match.end(2))]
+            group = 2 if match.group(2) is not None else 3
+            expected = [(match.start(group), match.group(group))]
+            expected += [(m.start(1), m.group(1)) for m in column.finditer(text, match.end(group))]
             assert list(info.marks) == expected, line
-            assert box_start(line).group(2) == match.group(2)
+            if group == 2:
+                assert box_start(line).group(2) == match.group(2)
     for line in _random_box_lines(20_000):
         assert trailing_mark(line) == _trailing_mark_by_pattern(line, only), line
 

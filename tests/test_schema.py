@@ -24,16 +24,50 @@ def test_committed_schemas_are_valid_json_schemas():
         jsonschema.Draft202012Validator.check_schema(load_json(name))
 
 
-def test_form_spec_is_valid_and_consistent():
-    spec = load_json("forms/schedule-to.json")
-    jsonschema.validate(spec, load_json("form-spec.schema.json"))
-    roles = [box["role"] for box in spec["boxes"]]
-    assert len(roles) == len(set(roles))
-    for box in spec["boxes"]:
-        re.compile(box["label"])
-    for group in spec["groups"]:
-        assert set(group["roles"]) <= set(roles)
-        assert set(group.get("exactly_one_of", [])) <= set(group["roles"])
+def test_form_specs_are_valid_and_consistent():
+    from filinglint.linter.query.form import SPEC_FILES
+
+    assert sorted(SPEC_FILES) == sorted(
+        f"forms/{p.name}" for p in (SCHEMA_DIR / "forms").glob("*.json")
+    ), "every spec in schema/forms is read, and only those"
+    types: list[str] = []
+    group_ids: list[str] = []
+    for name in SPEC_FILES:
+        spec = load_json(name)
+        jsonschema.validate(spec, load_json("form-spec.schema.json"))
+        roles = [box["role"] for box in spec["boxes"]]
+        assert len(roles) == len(set(roles)), name
+        for box in spec["boxes"]:
+            re.compile(box["label"])
+        for entry in spec["forms"]:
+            assert not entry["type"].endswith("/A"), "an amendment reads its base type's entry"
+            assert set(entry.get("checked", [])) <= set(roles), entry["type"]
+            types.append(entry["type"])
+        for line in spec.get("required_boxes", []):
+            assert line["role"] in roles, (name, line["role"])
+        for group in spec["groups"]:
+            assert set(group["roles"]) <= set(roles)
+            assert set(group.get("exactly_one_of", [])) <= set(group["roles"])
+            assert set(group.get("alone", [])) <= set(group["roles"])
+            group_ids.append(group["id"])
+    assert len(types) == len(set(types)), "each EDGAR form type belongs to one spec"
+    assert len(group_ids) == len(set(group_ids)), "box groups are found by id across specs"
+
+
+def test_box_labels_of_different_forms_do_not_collide():
+    """A box gets its role from the first matching spec; the specs' labels must not claim
+    each other's boxes, or a cover whose title was not read would be misread."""
+    from filinglint.linter.query.form import form_specs
+
+    specs = form_specs()
+    for spec in specs:
+        for line in spec.get("required_boxes", []):
+            for other in specs:
+                if other is spec:
+                    continue
+                for box in other["boxes"]:
+                    if re.search(box["label"], line["text"], re.IGNORECASE):
+                        assert box["role"] == line["role"], (spec["form"], line["text"], box)
 
 
 def test_rules_have_unique_codes_names_and_full_docs():

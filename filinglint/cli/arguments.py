@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the day the filings will be filed, for files without an EDGAR header"
         " (fee-rate-outdated)",
     )
+    _form_option(check)
     check.add_argument(
         "--fix", action="store_true", help="apply safe fixes to the files (atomically)"
     )
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse = commands.add_parser("parse", help="print a filing's AST")
     parse.add_argument("path", metavar="PATH", help="a filing ('-' reads stdin)")
     parse.add_argument("--json", action="store_true", help="print the AST as JSON")
+    _form_option(parse)
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
@@ -152,6 +154,16 @@ def _selection_options(parser: argparse.ArgumentParser) -> None:
             metavar="RULES",
             help=f"{text}: codes, names or code prefixes, comma-separated",
         )
+
+
+def _form_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--form",
+        default=None,
+        metavar="TYPE",
+        help="the EDGAR form type (e.g. 'SC 13E3', 'SC TO-C') of files whose header, <TYPE>"
+        " and cover title do not say",
+    )
 
 
 def _config_options(parser: argparse.ArgumentParser) -> None:

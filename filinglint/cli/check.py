@@ -71,6 +71,7 @@ def run_check(args: argparse.Namespace) -> int:
                 select=split_selectors(args.select),
                 ignore=base.ignore + split_selectors(args.ignore) if args.ignore else None,
                 extend_select=split_selectors(args.extend_select),
+                form=args.form,
             )
             if args.filing_date:
                 settings = _with_filing_date(settings, args.filing_date)

@@ -47,7 +47,7 @@ def run_parse(args: argparse.Namespace) -> int:
     except InputError as exc:
         error(str(exc))
         return EXIT_ERROR
-    root = build_root(source)
+    root = build_root(source, args.form)
     if args.json:
         from filinglint.linter.models import dump_filing
 
@@ -97,7 +97,8 @@ def outline(filing, source) -> str:
     cover = filing.cover
     fee = cover.fee_table
     lines = [
-        f"form: {cover.form or '?'}  amendment: {cover.amendment_number}",
+        f"form: {filing.form_type or '?'} (from {filing.form_source or 'nothing'})"
+        f"  amendment: {cover.amendment_number}",
         f"subject company: {cover.subject_company.value if cover.subject_company else '?'}",
         f"CUSIP: {cover.cusip.value if cover.cusip else '?'}",
     ]
@@ -145,11 +146,30 @@ def run_rules(args: argparse.Namespace) -> int:
         write(json.dumps([_rule_json(r) for r in rules], indent=2) + "\n")
         return EXIT_CLEAN
     width = max(len(r.name) for r in rules)
-    write(f"{'code':7} {'name':{width}} {'severity':8} {'fix':6} summary\n")
+    forms = {r.code: _forms(r) for r in rules}
+    form_width = max(len("forms"), *(len(text) for text in forms.values()))
+    write(f"{'code':7} {'name':{width}} {'severity':8} {'fix':6} {'forms':{form_width}} summary\n")
     for r in rules:
         fix = r.fix if r.fixable else "-"
-        write(f"{r.code:7} {r.name:{width}} {r.severity:8} {fix:6} {r.summary}\n")
+        write(
+            f"{r.code:7} {r.name:{width}} {r.severity:8} {fix:6} {forms[r.code]:{form_width}}"
+            f" {r.summary}\n"
+        )
     return EXIT_CLEAN
+
+
+def _forms(rule) -> str:
+    """The form patterns a rule applies to, or "all"."""
+    return ",".join(rule.forms) if rule.forms else "all"
+
+
+def _forms_sentence(rule) -> str:
+    if not rule.forms:
+        return "Applies to every form."
+    return (
+        f"Applies to {', '.join(rule.forms)} (and their amendments); silent on documents of"
+        " other forms, checked on documents whose form is unknown."
+    )
 
 
 def _rule_json(rule) -> dict:
@@ -183,6 +203,6 @@ def run_rule(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     fix = f" Fix: {rule.fix}." if rule.fixable else ""
     severity = f"Default severity: {rule.severity}.{fix}"
-    write(f"# {rule.name} ({rule.code})\n\n{rule.summary}. {severity}\n\n")
+    write(f"# {rule.name} ({rule.code})\n\n{rule.summary}. {severity} {_forms_sentence(rule)}\n\n")
     write(rule.docs + "\n")
     return EXIT_CLEAN

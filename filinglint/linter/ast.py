@@ -396,10 +396,18 @@ class AmendmentMention(Node):
 
 @dataclass(**_NODE)
 class Filing(Node):
-    """The root: one document of a filing."""
+    """The root: one document of a filing.
+
+    ``form_type`` is the EDGAR form the document is read as (``SC 13E3``, ``SC TO-T/A``)
+    and ``form_source`` where that came from: the submission ``header``, the
+    ``document``'s ``<TYPE>``, the ``cover`` title, or the user's ``option`` (``--form``);
+    both None when nothing says (see ``query.form``).
+    """
 
     kind: Literal["filing"] = "filing"
     cover: CoverPage
+    form_type: str | None = None
+    form_source: Literal["header", "document", "cover", "option"] | None = None
     items: tuple[ItemSection, ...] = ()
     exhibit_lists: tuple[ExhibitList, ...] = ()
     signatures: tuple[Signature, ...] = ()

@@ -41,6 +41,7 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     output_format: str | None = None
     fail_on: str | None = None
+    form: str | None = None  # the form a file is read as when nothing in it says
     rule_options: tuple[tuple[str, dict], ...] = field(default=(), compare=False)
 
     def as_dict(self) -> dict:
@@ -56,6 +57,8 @@ class Settings:
             "output-format": self.output_format or "full",
             "fail-on": self.fail_on or "warning",
         }
+        if self.form is not None:
+            data["form"] = self.form
         for name, options in self.rule_options:
             data[name] = options
         return data
@@ -209,6 +212,7 @@ def _settings(path: Path, table: dict) -> Settings:
         extend_exclude=strings("extend-exclude"),
         output_format=table.get("output-format"),
         fail_on=table.get("fail-on"),
+        form=table.get("form"),
         rule_options=tuple(
             (rule.name, dict(table[rule.name])) for rule in all_rules() if rule.name in table
         ),

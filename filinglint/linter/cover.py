@@ -4,8 +4,10 @@ Read from the grammar's ``cover`` node (see ``parse.FilingReader``), whose parts
 already the named groups: prose lines, captioned fields, boxes, trailing boxes and the
 fee table.
 
-Box roles come from the form spec (``schema/forms/schedule-to.json``), so which boxes a
-Schedule TO has is data with its source, not code.
+Box roles come from the form specs (``schema/forms/*.json``), so which boxes a form's
+cover has is data with its source, not code. The spec of the form the title names is
+tried first, then the others: their labels differ, so a cover whose title was not read
+(or a Schedule 13E-3 filed under a Schedule TO header) still gets its boxes' roles.
 """
 
 from __future__ import annotations
@@ -27,25 +29,31 @@ from filinglint.linter.ast import (
 )
 from filinglint.linter.fee_table import build_fee_table
 from filinglint.linter.place import Place
+from filinglint.linter.query.form import form_specs, spec_for
 from filinglint.linter.registration_fee import (
     build_registration_fee_table,
     is_registration_table,
 )
 from filinglint.linter.runs import Run, end_offset, last_token, line_span, piece, token_span
-from filinglint.schema import load_json
 
-FORM_SPEC = "forms/schedule-to.json"
 MAX_LABEL_LINES = 3  # a box that ends a sentence takes at most this many lines above it
 
 
 @cache
-def _box_roles() -> list[tuple[str, re.Pattern[str]]]:
-    spec = load_json(FORM_SPEC)
-    return [(box["role"], re.compile(box["label"], re.IGNORECASE)) for box in spec["boxes"]]
+def _box_roles(form: str | None) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The label patterns of every form spec, the spec of ``form`` first."""
+    own = spec_for(form)
+    ordered = ([own] if own is not None else []) + [s for s in form_specs() if s is not own]
+    return tuple(
+        (box["role"], re.compile(box["label"], re.IGNORECASE))
+        for spec in ordered
+        for box in spec["boxes"]
+    )
 
 
-def box_role(label: str) -> str | None:
-    for role, pattern in _box_roles():
+def box_role(label: str, form: str | None = None) -> str | None:
+    """The role the first matching label pattern gives (see ``_box_roles``)."""
+    for role, pattern in _box_roles(form):
         if pattern.search(label):
             return role
     return None
@@ -55,13 +63,20 @@ _FIELD = re.compile(r"([A-Z][A-Za-z .]{2,40}?):\s+(\S.*?)(?=\s{2,}[A-Z][A-Za-z .
 _CAPTION_KINDS = (
     ("cusip", re.compile(r"CUSIP", re.IGNORECASE)),
     ("notice_person", re.compile(r"Receive\s+Notices|Person\s+Authori[sz]ed", re.IGNORECASE)),
-    ("subject_company", re.compile(r"Subject\s+Company", re.IGNORECASE)),
+    # Schedule 13E-3 names the subject company "the Issuer"
+    (
+        "subject_company",
+        re.compile(r"Subject\s+Company|Name\s+of\s+(?:the\s+)?Issuer\)", re.IGNORECASE),
+    ),
     ("class_title", re.compile(r"Titles?\s+of\s+Class", re.IGNORECASE)),
-    ("filing_persons", re.compile(r"Filing\s+Persons?", re.IGNORECASE)),
+    (
+        "filing_persons",
+        re.compile(r"Filing\s+Persons?|Persons?\s+Filing\s+(?:the\s+)?Statement", re.IGNORECASE),
+    ),
 )
 
 
-def _build_boxes(place: Place, run: Run) -> list[CheckBox]:
+def _build_boxes(place: Place, run: Run, form: str | None) -> list[CheckBox]:
     """The boxes of a box line: usually one, two or more in a two-column layout.
 
     "[X] third-party tender offer …     [ ] going-private transaction …" holds two boxes;
@@ -72,7 +87,7 @@ def _build_boxes(place: Place, run: Run) -> list[CheckBox]:
     head: Token = run.tokens[0]
     line = head.value.rstrip()
     marks = head.info.marks
-    edges = [start for start, _ in marks[1:]] + [None]
+    edges = [*head.info.starts[1:], None]  # a box's label ends where the next box starts
     labels: list[list] = []
     for (start, mark), end in zip(marks, edges, strict=True):
         labels.append([piece(head, start + len(mark), end)])
@@ -97,7 +112,7 @@ def _build_boxes(place: Place, run: Run) -> list[CheckBox]:
                 mark_span=line_span(place, head, start, start + len(mark)),
                 state=values.box_state(mark),
                 label=label,
-                role=box_role(label),
+                role=box_role(label, form),
                 fields=tuple(fields) if last else (),
             )
         )
@@ -124,7 +139,9 @@ def _continuation(place: Place, tokens: list[Token], pieces: list) -> list[Label
     return fields
 
 
-def _build_trailing_box(place: Place, token: Token, lines: list[Token]) -> CheckBox:
+def _build_trailing_box(
+    place: Place, token: Token, lines: list[Token], form: str | None
+) -> CheckBox:
     """A box that ends its line; its label is that line and up to 3 TEXT lines above it."""
     before: list[Token] = []
     for line in reversed(lines):
@@ -141,7 +158,7 @@ def _build_trailing_box(place: Place, token: Token, lines: list[Token]) -> Check
         mark_span=line_span(place, token, start, start + len(mark)),
         state=values.box_state(mark),
         label=label,
-        role=box_role(label),
+        role=box_role(label, form),
     )
 
 
@@ -149,9 +166,8 @@ def _form_name(title: Token | None, amendment: int | None) -> str | None:
     """The EDGAR form type the title names: ``SCHEDULE TO-I`` of an amendment is SC TO-I/A."""
     if title is None:
         return None
-    letter, amended = title.info
-    form = "SC TO" + (f"-{letter}" if letter else "")
-    if amended or amendment is not None:
+    form = title.info.form
+    if title.info.amended or amendment is not None:
         form += "/A"
     return form
 
@@ -170,8 +186,9 @@ def build_cover(place: Place, parts: list) -> CoverPage:
     boxes: list[CheckBox] = []
     for part in parts:
         kind = part.type
+        form = title.info.form if title is not None else None
         if kind == "box":
-            boxes.extend(_build_boxes(place, part))
+            boxes.extend(_build_boxes(place, part, form))
             continue
         if kind == "fee_table":
             if is_registration_table(part):
@@ -187,7 +204,7 @@ def build_cover(place: Place, parts: list) -> CoverPage:
             _read_caption(place, part.tokens[1], lines, fields)
         elif kind == "trailing_box":
             lines = part.tokens[0].tokens if len(part.tokens) == 2 else []
-            boxes.append(_build_trailing_box(place, part.tokens[-1], lines))
+            boxes.append(_build_trailing_box(place, part.tokens[-1], lines, form))
         else:
             continue
         for token in lines:
@@ -228,8 +245,9 @@ def _read_caption(
 
 
 def _box_groups(boxes: list[CheckBox]) -> list[BoxGroup]:
+    """The boxes of each group of every form spec (a box's role names one form's box)."""
     groups = []
-    for group in load_json(FORM_SPEC)["groups"]:
+    for group in (group for spec in form_specs() for group in spec["groups"]):
         members = [b for b in boxes if b.role in group["roles"]]
         if members:
             groups.append(

@@ -29,15 +29,20 @@ _HTML_HEAD = ("<html", "<!doctype html", "<?xml")
 _NOTE_REASONS = {"error": "undecodable", "tracked-changes": "tracked-changes"}
 
 
-def build_root(source: Source) -> Filing | Submission:
-    """The AST root: the file's one document, or its submission; with its read notes."""
+def build_root(source: Source, form: str | None = None) -> Filing | Submission:
+    """The AST root: the file's one document, or its submission; with its read notes.
+
+    ``form`` is the form the user says the file is (``--form``): a document whose header,
+    ``<TYPE>`` and cover title say nothing is read as that form.
+    """
     from filinglint.linter.envelope import split_submission
 
     submission = split_submission(source.text)
     if submission is None:
-        root: Filing | Submission = _document(source, 0, len(source.text), _plain_kind(source))
+        filing = _document(source, 0, len(source.text), _plain_kind(source))
+        root: Filing | Submission = _with_form(filing, None, None, form)
     else:
-        root = _submission(source, submission)
+        root = _submission(source, submission, form)
     if not source.notes:
         return root
     notes = tuple(
@@ -109,14 +114,28 @@ def _is_fund_notice_xml(text: str, start: int = 0) -> bool:
     return "twentyfourf2filer" in text[start : start + 4096]
 
 
+def _with_form(
+    filing: Filing, header: str | None, document: str | None, option: str | None
+) -> Filing:
+    """The filing with the form it is read as, and where that came from."""
+    from filinglint.linter.query.form import resolve
+
+    form, origin = resolve(header, document, filing.cover.form, option)
+    if form == filing.form_type and origin == filing.form_source:
+        return filing
+    return replace(filing, form_type=form, form_source=origin)
+
+
 def _located(source: Source, start: int, end: int) -> Span:
     """The span of a part of the envelope; an empty one still covers one character."""
     return Span(start=start, end=max(end, start + 1))
 
 
-def _submission(source: Source, submission) -> Submission:
+def _submission(source: Source, submission, form: str | None = None) -> Submission:
     from filinglint.linter.envelope import content_kind
 
+    header = _header(source, submission.header) if submission.header.fields else None
+    header_type = header.submission_type if header is not None else None
     documents = []
     for part in submission.parts:
         kind = content_kind(part, source.text)
@@ -129,8 +148,10 @@ def _submission(source: Source, submission) -> Submission:
         filing = None
         if kind in ("text", "html", "xbrl") and part.text_end > part.text_start:
             filing = _document(source, part.text_start, part.text_end, kind)
+            filing = _with_form(filing, header_type, part.type or None, form)
         elif kind == "data" and _is_fund_notice_xml(source.text, part.text_start):
             filing = _document(source, part.text_start, part.text_end, "fund-xml")
+            filing = _with_form(filing, header_type, part.type or None, form)
         documents.append(
             SubmissionDocument(
                 span=_located(source, part.start, part.end),
@@ -143,7 +164,6 @@ def _submission(source: Source, submission) -> Submission:
                 filing=filing,
             )
         )
-    header = _header(source, submission.header) if submission.header.fields else None
     root = Submission(
         span=_located(source, 0, len(source.text)),
         layout=submission.layout,

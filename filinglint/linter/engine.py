@@ -5,6 +5,11 @@ findings": per-file ignores, severity overrides and rule options (defaults from 
 rule's declaration, then the configuration's values) are applied here, not by the CLI.
 A rule that raises does not end the run: its exception becomes an internal-error
 diagnostic for that file, and the other rules still report.
+
+Rules apply per form: a rule that declares ``forms`` is not run on a document whose
+form is known (``Filing.form_type``; the submission header's type for the submission's
+own nodes) and matches none of them (``query.form.applies``). A document whose form
+nothing says is checked by every rule, as before forms were known.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import TYPE_CHECKING
 from filinglint.linter.ast import Span, iter_nodes
 from filinglint.linter.context import Context
 from filinglint.linter.diagnostics import Diagnostic
+from filinglint.linter.query.form import applies, normalize
 from filinglint.linter.registry import find_rule, select_rules
 from filinglint.linter.rule import Rule
 from filinglint.linter.source import Source
@@ -36,13 +42,17 @@ class Engine:
         options: Mapping[str, Mapping] | None = None,
         severity: Mapping[str, str] | None = None,
         per_file_ignores: Callable[[str], Iterable[str]] | None = None,
+        form: str | None = None,
     ) -> None:
         """``options`` maps a rule name to its options; ``severity`` a code to a severity.
 
         ``per_file_ignores(path)`` gives the selectors (codes, names, prefixes) that are
-        off for that path.
+        off for that path. ``form`` is the form a document is read as when nothing in the
+        file says which it is (``--form``, the ``form`` setting).
         """
         self.rules = tuple(rules)
+        self.form = form
+        self._applies: dict[tuple[str, str | None], bool] = {}
         configured = options or {}
         for rule in self.rules:
             undeclared = sorted(set(configured.get(rule.name, {})) - set(rule.options))
@@ -70,6 +80,7 @@ class Engine:
             options=settings.options(),
             severity=severity,
             per_file_ignores=settings.ignored_in,
+            form=settings.form,
         )
 
     def _visitors(self, path: str) -> _Visitors:
@@ -95,20 +106,26 @@ class Engine:
         context = Context(source)
         visitors = self._visitors(source.path)
         try:
-            root = build_root(source)
+            root = build_root(source, self.form)
         except Exception as exc:  # a builder bug must not end the run
             self._internal_error(context, "the parser", exc)
             return _finish(context.diagnostics)
         if root.kind == "filing":
             context.filing = root  # type: ignore[assignment]
+            form = root.form_type  # type: ignore[union-attr]
         else:
             context.submission = root  # type: ignore[assignment]
+            header = root.header  # type: ignore[union-attr]
+            form = normalize(header.submission_type) if header is not None else None
         options = self.options
         severity = self.severity
         for node in iter_nodes(root):
             if node.kind == "filing":
                 context.filing = node  # type: ignore[assignment]  # rules see their document
+                form = node.form_type  # type: ignore[attr-defined]
             for rule, visitor in visitors.get(node.kind, ()):
+                if rule.forms and not self._rule_applies(rule, form):
+                    continue
                 context.rule = rule
                 context.options = options[rule.name]
                 context.severity = severity[rule.code]
@@ -117,6 +134,13 @@ class Engine:
                 except Exception as exc:
                     self._internal_error(context, f"rule {rule.name}", exc)
         return _finish(context.diagnostics)
+
+    def _rule_applies(self, rule: Rule, form: str | None) -> bool:
+        key = (rule.code, form)
+        found = self._applies.get(key)
+        if found is None:
+            found = self._applies[key] = applies(rule.forms, form)
+        return found
 
     def _internal_error(self, context: Context, where: str, exc: Exception) -> None:
         """Report a crash, even where the internal-error rule is not selected."""

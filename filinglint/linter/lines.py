@@ -64,6 +64,12 @@ _MARK_FIRST = "|[/(☐☒☑"
 _BOX_START = r"(\s*)(" + BOX_MARK + r")(?:\s*(\S.*))?$"  # box_start's pattern, compiled on use
 _box_start: re.Pattern[str] | None = None
 MAX_MARK = 7
+# The letter or number a cover prints before a box: "a. ☒", "(1) [X]", "c. /X/", "2) [ ]"
+# (Schedule 13E-3's boxes a to d). One letter or one or two digits, so that a word or an
+# exhibit code is never taken for one; a mark must follow, then a space or the line's end.
+BOX_LETTER = r"(?:\((?:[A-Za-z]|\d{1,2})\)|(?:[A-Za-z]|\d{1,2})[.)])[ \t]*"
+_BOX_LETTER = re.compile(BOX_LETTER)
+_LETTER_FIRST = frozenset("(0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 EXHIBIT_CODE = r"\([a-h]\)(?:\(\d{1,2}\))?(?:\([A-Za-z]{1,4}\))?(?:\(\d{1,2}\))?"
 EXHIBIT_LINE = re.compile(r"(\s*)(" + EXHIBIT_CODE + r")([*+†‡#]*)(\s+)([A-Z0-9\"“'(\[].*)$")
@@ -83,9 +89,14 @@ ITEM_NUMBERS = r"\d{1,2}(?:\s*(?:,|and|&|through|to|-|–)\s*(?:and\s+)?(?:Items
 ITEM_LINE = re.compile(
     r"(\s*)(ITEMS?|Items?)\s+(" + ITEM_NUMBERS + r")\s*([.:\-—–]?)\s*(.*)$", re.IGNORECASE
 )
+# The cover titles of the forms filinglint reads: Schedule TO (with the letter EDGAR's
+# type adds, or combined with Schedule 13E-3), Schedule 13E-3, Schedule 14D-9.
 _TITLE = re.compile(
-    r"\s*SCHEDULE\s+TO(?:\s*-\s*([ITC]))?(\s*/\s*A)?\s*(?:\(.*\))?\s*$", re.IGNORECASE
+    r"\s*SCHEDULE\s+(?:TO(?:\s*-\s*([ITC]))?(?:\s*/\s*13E\s*-\s*3)?|(13E\s*-\s*3|14D\s*-\s*9))"
+    r"(\s*/\s*A)?\s*(?:\(.*\))?\s*$",
+    re.IGNORECASE,
 )
+_TITLE_FORMS = {"13E3": "SC 13E3", "14D9": "SC 14D9"}
 _AMENDMENT = re.compile(r"\s*(?:\(\s*)?(Amendment\s+No\.?\s*(\d{1,3}))\b", re.IGNORECASE)
 _CAPTION = re.compile(
     r"\s*\((?:Name|Names|Title|Titles|CUSIP|Date|Address|Exact\s+name)\b", re.IGNORECASE
@@ -142,12 +153,14 @@ def _field(index: int) -> property:
 
 
 class Title(tuple):
-    """TITLE: (letter, amended): the form letter of "SCHEDULE TO-I" (I, T, C or None) and
-    whether "/A" follows."""
+    """TITLE: (letter, amended, form): the form letter of "SCHEDULE TO-I" (I, T, C or
+    None), whether "/A" follows, and the EDGAR form the title names without "/A"
+    ("SC TO-I", "SC TO", "SC 13E3", "SC 14D9")."""
 
     __slots__ = ()
     letter = _field(0)
     amended = _field(1)
+    form = _field(2)
 
 
 class Amendment(tuple):
@@ -160,10 +173,12 @@ class Amendment(tuple):
 
 
 class Box(tuple):
-    """BOX: (marks,): (index, mark) of each box on the line, left to right."""
+    """BOX: (marks, starts): (index, mark) of each box on the line, left to right, and
+    where each box's printed part starts: its letter ("b. [X]") or else its mark."""
 
     __slots__ = ()
     marks = _field(0)
+    starts = _field(1)
 
 
 class BoxEnd(tuple):
@@ -288,23 +303,26 @@ _PLAIN = {kind: (kind, None) for kind in TOKEN_TYPES}
 _TEXT = _PLAIN["TEXT"]
 
 
-def _column_marks(text: str, pos: int) -> list[tuple[int, str]]:
-    r"""Further marks after ``pos``, each after a gap of two or more spaces and before its
-    label: what ``re.finditer(r"\s{2,}(MARK)\s+\S", text, pos)`` finds, in one pass."""
+def _column_marks(text: str, pos: int, starts: list[int]) -> list[tuple[int, str]]:
+    r"""Further marks after ``pos``, each after a gap of two or more spaces (and the box's
+    letter, if it has one) and before its label: what
+    ``re.finditer(r"\s{2,}(?:LETTER)??(MARK)\s+\S", text, pos)`` finds, in one pass.
+    Appends where each box starts (its letter, else its mark) to ``starts``."""
     marks: list[tuple[int, str]] = []
     end = len(text)
     at = pos
     while at < end:
-        if (
-            text[at] in _MARK_FIRST
-            and at - pos >= 2
-            and text[at - 1].isspace()
-            and text[at - 2].isspace()
-            and (mark := _MARK.match(text, at)) is not None
-            and mark.end() < end
-            and text[mark.end()].isspace()
-        ):
-            marks.append((at, mark.group()))
+        first = text[at]
+        if at - pos < 2 or not text[at - 1].isspace() or not text[at - 2].isspace():
+            at += 1
+            continue
+        mark = _MARK.match(text, at) if first in _MARK_FIRST else None
+        if (mark is None or not _labelled(text, mark)) and first in _LETTER_FIRST:
+            letter = _BOX_LETTER.match(text, at)
+            mark = _MARK.match(text, letter.end()) if letter is not None else None
+        if mark is not None and _labelled(text, mark):
+            marks.append((mark.start(), mark.group()))
+            starts.append(at)
             after = mark.end()
             while text[after].isspace():  # the label follows (text is right-stripped)
                 after += 1
@@ -314,10 +332,38 @@ def _column_marks(text: str, pos: int) -> list[tuple[int, str]]:
     return marks
 
 
-def _box(text: str, mark: re.Match[str]) -> Box:
-    """``text`` is the right-stripped line; ``mark`` the mark at its indent."""
-    marks = [(mark.start(), mark.group()), *_column_marks(text, mark.end())]
-    return Box((tuple(marks),))
+def _labelled(text: str, mark: re.Match[str]) -> bool:
+    """A space, then the label, follow the mark (``text`` is right-stripped)."""
+    return mark.end() < len(text) and text[mark.end()].isspace()
+
+
+def _box(text: str, mark: re.Match[str], start: int) -> Box:
+    """``text`` is the right-stripped line; ``mark`` the first mark, ``start`` where its box
+    starts (its letter, or the mark itself)."""
+    starts = [start]
+    marks = [(mark.start(), mark.group()), *_column_marks(text, mark.end(), starts)]
+    return Box((tuple(marks), tuple(starts)))
+
+
+def _lettered_box(text: str, indent: int) -> Box | None:
+    """A box line whose first box has its letter before the mark ("a. [X] The filing…")."""
+    letter = _BOX_LETTER.match(text, indent)
+    if letter is None:
+        return None
+    mark = _MARK.match(text, letter.end())
+    if mark is None or (mark.end() < len(text) and not text[mark.end()].isspace()):
+        return None
+    return _box(text, mark, indent)
+
+
+def _title(match: re.Match[str]) -> Title:
+    letter = match.group(1).upper() if match.group(1) else None
+    other = match.group(2)
+    if other:
+        form = _TITLE_FORMS["".join(ch for ch in other if ch.isalnum()).upper()]
+    else:
+        form = "SC TO" + (f"-{letter}" if letter else "")
+    return Title((letter, bool(match.group(3)), form))
 
 
 def _amendment(match: re.Match[str]) -> Amendment:
@@ -340,7 +386,12 @@ def read_line(line: str) -> tuple[str, object]:
         text = line.rstrip()
         match = _MARK.match(text, len(text) - len(stripped))
         if match:
-            return "BOX", _box(text, match)
+            return "BOX", _box(text, match, match.start())
+    if first in _LETTER_FIRST and (first == "(" or "." in stripped[1:3] or ")" in stripped[1:3]):
+        text = line.rstrip()  # the letter of "(1)", "a.", "b)", "12." ends by the third character
+        box = _lettered_box(text, len(text) - len(stripped))
+        if box is not None:
+            return "BOX", box
     if first == "(":
         match = EXHIBIT_LINE.match(line)
         if match:
@@ -371,8 +422,7 @@ def read_line(line: str) -> tuple[str, object]:
                 return _PLAIN["SIGNATURE_HEADING"]
             match = _TITLE.match(line)
             if match:
-                letter = match.group(1)
-                return "TITLE", Title((letter.upper() if letter else None, bool(match.group(2))))
+                return "TITLE", _title(match)
         if first in "Aa":
             match = _AMENDMENT.match(line)
             if match:

@@ -48,6 +48,13 @@ def config_schema() -> dict:
             "enum": ["error", "warning"],
             "description": "Lowest severity that makes the exit code 1 (default warning).",
         },
+        "form": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The EDGAR form type (\"SC 13E3\", \"SC TO-C\") a file is read as"
+            " when neither its submission header, its <TYPE> nor its cover title says;"
+            " rules declared for other forms then skip it.",
+        },
     }  # fmt: skip
     for rule in all_rules():
         if rule.options:

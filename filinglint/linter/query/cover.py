@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from filinglint.linter.ast import BoxGroup, CheckBox, Filing, LabeledValue
+from filinglint.linter.ast import BoxGroup, CheckBox, CoverPage, Filing, LabeledValue
 
 
 def box_group(filing: Filing, group: str) -> BoxGroup | None:
@@ -17,6 +17,30 @@ def checked_roles(group: BoxGroup | None) -> set[str]:
     if group is None:
         return set()
     return {box.role for box in group.boxes if box.state == "checked" and box.role}
+
+
+def box_text(box: CheckBox, limit: int = 60) -> str:
+    """A box's label on one line, cut to ``limit`` characters, for messages."""
+    text = " ".join(box.label.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def unreadable_boxes(group: BoxGroup) -> list[CheckBox]:
+    """The group's boxes whose mark is neither clearly checked nor clearly empty."""
+    return [box for box in group.boxes if box.state == "unreadable"]
+
+
+def unreadable_message(box: CheckBox) -> tuple[str, str]:
+    """(message, hint) for a box mark that cannot be read."""
+    return (
+        f"box mark {box.mark!r} before {box_text(box)!r} cannot be read as checked or unchecked",
+        "mark a checked box as |X|, [X] or ☒ and an empty one as |_|, [ ] or ☐",
+    )
+
+
+def cover_boxes(cover: CoverPage, role: str) -> list[CheckBox]:
+    """The cover's boxes of one role, in order."""
+    return [box for box in cover.boxes if box.role == role]
 
 
 _OFFSET_FIELDS = (

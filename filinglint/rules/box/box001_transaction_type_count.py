@@ -33,11 +33,17 @@ shares, third-party otherwise. Mark boxes plainly (`|X|`, `[X]`, `☒`; `|_|`, `
 
 from __future__ import annotations
 
-from filinglint.linter.ast import BoxGroup, CheckBox
+from filinglint.linter.ast import BoxGroup
 from filinglint.linter.context import Context
-from filinglint.linter.query.cover import box_group, checked_roles
+from filinglint.linter.query.cover import (
+    box_group,
+    box_text,
+    checked_roles,
+    unreadable_boxes,
+    unreadable_message,
+)
+from filinglint.linter.query.form import group_spec
 from filinglint.linter.rule import Rule
-from filinglint.schema import load_json
 
 _CROSS_BORDER_NEEDS = {
     "cross-border-issuer": "issuer-tender-offer",
@@ -45,27 +51,12 @@ _CROSS_BORDER_NEEDS = {
 }
 
 
-def _group_spec(group_id: str) -> dict:
-    for group in load_json("forms/schedule-to.json")["groups"]:
-        if group["id"] == group_id:
-            return group
-    return {}
-
-
-def _label(box: CheckBox) -> str:
-    text = " ".join(box.label.split())
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def check(ctx: Context, group: BoxGroup) -> None:
-    for box in group.boxes:
-        if box.state == "unreadable":
-            ctx.report(
-                box.mark_span,
-                f"box mark {box.mark!r} before {_label(box)!r} cannot be read as checked"
-                " or unchecked",
-                hint="mark a checked box as |X|, [X] or ☒ and an empty one as |_|, [ ] or ☐",
-            )
+    if group.group not in ("transaction-type", "cross-border"):
+        return  # another form's boxes
+    for box in unreadable_boxes(group):
+        message, hint = unreadable_message(box)
+        ctx.report(box.mark_span, message, hint=hint)
     if group.group == "cross-border":
         _check_cross_border(ctx, group)
         return
@@ -73,7 +64,7 @@ def check(ctx: Context, group: BoxGroup) -> None:
     if allowed is not None:
         _check_allowed(ctx, group, allowed)
         return
-    exactly_one = _group_spec(group.group).get("exactly_one_of")
+    exactly_one = group_spec(group.group).get("exactly_one_of")
     if not exactly_one:
         return
     choices = [b for b in group.boxes if b.role in exactly_one]
@@ -97,7 +88,7 @@ def check(ctx: Context, group: BoxGroup) -> None:
         group.span,
         message,
         hint="check the issuer box if the company buys its own shares, otherwise third-party",
-        related=[(b.mark_span, _label(b)) for b in choices],
+        related=[(b.mark_span, box_text(b)) for b in choices],
     )
 
 
@@ -128,13 +119,13 @@ def _check_cross_border(ctx: Context, group: BoxGroup) -> None:
             kind = needed.replace("-", " ").replace("tender offer", "tender-offer")
             ctx.report(
                 box.mark_span,
-                f"cross-border box {_label(box)!r} is checked but the {kind} box is not",
+                f"cross-border box {box_text(box)!r} is checked but the {kind} box is not",
                 hint="a cross-border exemption must match the type of tender offer checked",
             )
 
 
 # The roles a configured combination may name: the form spec's transaction-type group.
-TRANSACTION_ROLES = tuple(_group_spec("transaction-type").get("roles", ()))
+TRANSACTION_ROLES = tuple(group_spec("transaction-type").get("roles", ()))
 
 RULE = Rule(
     code="BOX001",
@@ -143,6 +134,7 @@ RULE = Rule(
     summary="exactly one tender-offer type box (14d-1 or 13e-4) must be checked",
     docs=__doc__,
     visitors={"box_group": check},
+    forms=("SC TO-*",),
     options={
         "allowed-combinations": {
             "type": ["array", "null"],

@@ -1,15 +1,18 @@
 """## What it does
-Checks that a Schedule TO cover prints every box line the form requires, each once: the
+Checks that a Schedule TO or Schedule 13E-3 cover prints every box line its form
+requires, each once. On a Schedule TO: the
 preliminary-communications box, the four transaction boxes (third-party tender offer,
 Rule 14d-1; issuer tender offer, Rule 13e-4; going-private transaction, Rule 13e-3;
 amendment to Schedule 13D, Rule 13d-2) and the final-amendment box; the Rule 0-11(a)(2)
 fee-offset box where the cover carries the fee table; and the two cross-border boxes
-(Rule 13e-4(i), Rule 14d-1(d)) on a cover that prints either of them. Which lines are
-required, and since when, is data with its source (`required_boxes` in
-`schema/forms/schedule-to.json`).
+(Rule 13e-4(i), Rule 14d-1(d)) on a cover that prints either of them. On a Schedule
+13E-3: the four boxes a to d of "This statement is filed in connection with". Which
+lines are required, and since when, is data with its source (`required_boxes` in the
+form's spec, `schema/forms/schedule-to.json`, `schema/forms/schedule-13e-3.json`).
 
-Only a cover titled SCHEDULE TO whose boxes were read (at least three of the required
-lines recognised) is judged. The cross-border boxes date from Release 33-8957
+Only a cover of one of those forms (by the submission header, the document's type or
+the cover's title) whose boxes were read (at least three of the required lines
+recognised) is judged. The cross-border boxes date from Release 33-8957
 (effective 8 December 2008): a cover without either of them is taken to be the earlier
 form and is not asked for them. Since the filing fee modernization (effective 31 January
 2022) the fee table and the offset information are an exhibit, so a cover without the
@@ -42,33 +45,28 @@ results of the tender offer: [ ]
 The third-party line is printed twice and the issuer line never.
 
 ## How to fix
-Print each box line of the form once, in the form's words (17 CFR 240.14d-100), and
-check the boxes that apply.
+Print each box line of the form once, in the form's words (17 CFR 240.14d-100,
+240.13e-100), and check the boxes that apply.
 """
 
 from __future__ import annotations
 
-from functools import cache
-
 from filinglint.linter.ast import CheckBox, CoverPage, Span
 from filinglint.linter.context import Context
+from filinglint.linter.query.form import form_title, spec_for
 from filinglint.linter.rule import Rule
-from filinglint.schema import load_json
 
 MIN_READ = 3  # required lines recognised before the cover's boxes count as read
 
 
-@cache
-def _spec() -> tuple[list[dict], dict[str, list[str]]]:
-    spec = load_json("forms/schedule-to.json")
-    groups = {group["id"]: group["roles"] for group in spec["groups"]}
-    return spec["required_boxes"], groups
-
-
 def check(ctx: Context, cover: CoverPage) -> None:
-    if not cover.form or not cover.form.startswith("SC TO"):
+    form = ctx.filing.form_type or cover.form
+    spec = spec_for(form)
+    if spec is None or not spec.get("required_boxes"):
         return
-    required, groups = _spec()
+    required = spec["required_boxes"]
+    groups = {group["id"]: group["roles"] for group in spec["groups"]}
+    cfr = spec["source"].split(" (")[0]
     by_role: dict[str, list[CheckBox]] = {}
     for box in cover.boxes:
         if box.role:
@@ -94,8 +92,8 @@ def check(ctx: Context, cover: CoverPage) -> None:
     for line in missing:
         ctx.report(
             _where(cover, line["role"], groups),
-            f'the Schedule TO cover has no "{line["text"]}" box line',
-            hint="print the box line as 17 CFR 240.14d-100 gives it, checked or not",
+            f'the {form_title(form)} cover has no "{line["text"]}" box line',
+            hint=f"print the box line as {cfr} gives it, checked or not",
         )
 
 
@@ -127,7 +125,8 @@ RULE = Rule(
     code="BOX003",
     name="cover-box-missing",
     severity="error",
-    summary="a box line the Schedule TO cover requires is missing or printed twice",
+    summary="a box line the form's cover requires is missing or printed twice",
     docs=__doc__,
     visitors={"cover_page": check},
+    forms=("SC TO-*", "SC 13E3"),
 )

@@ -51,6 +51,7 @@ from filinglint.linter.query.exhibits import (
 from filinglint.linter.query.exhibits import (
     item12 as item_12_list,
 )
+from filinglint.linter.query.form import MA_SCHEDULES
 from filinglint.linter.query.submission import attached_exhibits
 from filinglint.linter.rule import Rule
 
@@ -178,5 +179,6 @@ RULE = Rule(
     summary="Item 12 exhibit list and Index to Exhibits disagree",
     docs=__doc__,
     visitors={"filing": check},
+    forms=MA_SCHEDULES,
     fix="safe",
 )

@@ -31,6 +31,7 @@ from __future__ import annotations
 from filinglint.linter.ast import Filing
 from filinglint.linter.context import Context
 from filinglint.linter.query.exhibits import governing_legend
+from filinglint.linter.query.form import MA_SCHEDULES
 from filinglint.linter.rule import Rule
 
 
@@ -60,4 +61,5 @@ RULE = Rule(
     summary="an exhibit marker that no legend governing the list defines",
     docs=__doc__,
     visitors={"filing": check},
+    forms=MA_SCHEDULES,
 )

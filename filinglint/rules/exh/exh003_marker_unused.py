@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from filinglint.linter.ast import Filing
 from filinglint.linter.context import Context
+from filinglint.linter.query.form import MA_SCHEDULES
 from filinglint.linter.rule import Rule
 
 
@@ -58,4 +59,5 @@ RULE = Rule(
     summary="a legend marker that no exhibit entry uses",
     docs=__doc__,
     visitors={"filing": check},
+    forms=MA_SCHEDULES,
 )

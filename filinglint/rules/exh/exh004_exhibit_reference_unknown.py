@@ -39,6 +39,7 @@ from __future__ import annotations
 from filinglint.linter.ast import Filing
 from filinglint.linter.context import Context
 from filinglint.linter.query.exhibits import code_key
+from filinglint.linter.query.form import MA_SCHEDULES
 from filinglint.linter.rule import Rule
 
 
@@ -78,4 +79,5 @@ RULE = Rule(
     summary="the text refers to an exhibit of this filing that no exhibit list has",
     docs=__doc__,
     visitors={"filing": check},
+    forms=MA_SCHEDULES,
 )
