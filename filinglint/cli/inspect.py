@@ -114,7 +114,7 @@ def outline(filing, source) -> str:
         lines.append(f"item {', '.join(map(str, item.numbers))}: line {_line(source, item)}")
     for exhibits in filing.exhibit_lists:
         lines.append(
-            f"exhibits ({exhibits.source}, {exhibits.mode}): {len(exhibits.entries)} entries, "
+            f"exhibits ({_list_name(exhibits)}, {exhibits.mode}): {len(exhibits.entries)} entries, "
             f"legend {', '.join(n.marker + ' ' + n.text for n in exhibits.legend) or 'none'}"
         )
     for signature in filing.signatures:
@@ -178,3 +178,10 @@ def run_rule(args: argparse.Namespace) -> int:
     write(f"# {rule.name} ({rule.code})\n\n{rule.summary}. {severity}\n\n")
     write(rule.docs + "\n")
     return EXIT_CLEAN
+
+
+def _list_name(exhibits) -> str:
+    """``item 12`` (the exhibit item and its number) or ``index``."""
+    if exhibits.source == "item" and exhibits.item is not None:
+        return f"item {exhibits.item}"
+    return exhibits.source

@@ -166,13 +166,17 @@ class ExhibitEntry(Node):
 
 @dataclass(**_NODE)
 class ExhibitList(Node):
-    """Item 12's list or the Index to Exhibits, with the legend that follows it.
+    """The exhibit item's list or the Index to Exhibits, with the legend that follows it.
 
-    ``mode`` is ``supplement`` when Item 12 says it only adds the exhibits it lists.
+    ``source`` is ``item`` for the list under the exhibit item (Schedule TO Item 12,
+    Schedule 13E-3 Item 16, Schedule 14D-9 Item 9; ``item`` is its number) and ``index``
+    for the Index to Exhibits. ``mode`` is ``supplement`` when the item says it only adds
+    the exhibits it lists.
     """
 
     kind: Literal["exhibit_list"] = "exhibit_list"
-    source: Literal["item-12", "index"]
+    source: Literal["item", "index"]
+    item: int | None = None
     mode: Literal["complete", "supplement"] = "complete"
     entries: tuple[ExhibitEntry, ...] = ()
     legend: tuple[Note, ...] = ()

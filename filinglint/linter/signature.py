@@ -48,7 +48,7 @@ class Block:
     def __init__(self, first: Token) -> None:
         self.first = first
         self.last = first
-        self.signer: str = first.info
+        self.signer: str = first.info.name
         self.name: str | None = None
         self.title = ""
 
@@ -72,8 +72,13 @@ def _split(children: list) -> tuple[list, Field | Chain | None]:
 
 
 def _dates(parts: list) -> list[int]:
-    """Where each dated line ("Date: April 16, 2003") starts, in the reader's text."""
-    return [part.start_pos for part in parts if part.type == "SIG_DATE"]
+    """Where each dated line ("Date: April 16, 2003", or a "By:" line with a date beside
+    it) starts, in the reader's text."""
+    return [
+        part.start_pos
+        for part in parts
+        if part.type == "SIG_DATE" or (part.type == "SIGNER" and part.info.dated)
+    ]
 
 
 def read_field(children: list) -> Field:
@@ -111,7 +116,7 @@ def read_block(children: list) -> Chain:
     """A block: the last "Name:" and "Title:" of its fields count; then the next blocks."""
     block = Block(children[0])
     own, nested = _split(children)
-    dates = _dates(own)
+    dates = _dates(children[:1] + own)
     following = _follow(nested, block, dates)
     return Chain([block, *following], dates)
 
