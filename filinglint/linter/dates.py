@@ -307,10 +307,57 @@ def _timing_roles(index: _DateIndex, roles: dict[int, tuple]) -> None:
             roles.setdefault(found[0], ("terms-change", None, None))
 
 
+# The statement an amendment amends, "filed" with the SEC on a date: "the Tender Offer
+# Statement on Schedule TO filed by Acme Corp. … with the Securities and Exchange
+# Commission on May 17, 2010", "the Schedule 14D-9 filed with the SEC on …", "the
+# Transaction Statement on Schedule 13E-3 (the "Schedule 13E-3") filed on …". The name
+# must lead straight to "filed" (a defined term in parentheses may stand between), so
+# "the Company's Form 10-K filed on" is never read as the statement's filing.
+_STATEMENT_FILED = re.compile(
+    r"(?=[tsr])(?:(?:tender\s+offer|transaction|solicitation/recommendation|recommendation)"
+    r"\s+statement(?:\s+on\s+schedule\s+(?:to(?:-[itc])?|13e-3|14d-9)(?:/a)?)?"
+    r"|schedule\s+(?:to(?:-[itc])?|13e-3|14d-9)(?:/a)?)\b"
+    r"(?:\s*\([^()]{0,120}\))?\s*,?\s*(?:as\s+)?(?:originally\s+|initially\s+)?filed\b"
+)
+# "Amendment No. 1 to the Schedule TO filed …" dates the amendment, not the statement.
+_AMENDMENT_OF = re.compile(
+    r"amendment\s+no\.?\s*\d{1,3}\s*(?:\([^()]{0,40}\)\s*)?(?:to|of)\s+(?:the\s+|its\s+)?$"
+)
+_ON_THE_DATE = re.compile(r"\bon\s+(?:or\s+about\s+)?$")
+_AMENDMENT_WORDS = re.compile(r"amendment\s+no", re.IGNORECASE)
+# A sentence ends after a word, not after an initial or an abbreviation: the list of
+# filing persons ("Icahn Enterprises G.P. Inc., … L.P. a Delaware …") is one sentence.
+_SENTENCE_END = re.compile(r"[a-z]{3}[.;]\s+[A-Z(\"“]|\n\s*\n")
+_MAX_FILED_GAP = 450  # "filed by" and a list of filing persons, then "with the SEC on"
+
+
+def _statement_filing_roles(index: _DateIndex, roles: dict[int, tuple]) -> None:
+    """Give ``original-filing`` to the date the statement being amended was filed on,
+    wherever the sentence puts it, where no other phrase gave that date a role (an
+    amendment's filing date keeps its own)."""
+    text = index.text
+    lowered = text.lower()
+    if len(lowered) != len(text):  # keep offsets exact where lower-casing shifts them
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for match in _STATEMENT_FILED.finditer(lowered):
+        if _AMENDMENT_OF.search(lowered, max(0, match.start() - 60), match.start()):
+            continue
+        found = bisect.bisect_left(index.starts, match.end())
+        if found >= len(index.starts) or index.starts[found] - match.end() > _MAX_FILED_GAP:
+            continue
+        between = text[match.end() : index.starts[found]]
+        if found in roles or _SENTENCE_END.search(between) or _AMENDMENT_WORDS.search(between):
+            continue
+        if not _ON_THE_DATE.search(between):
+            continue
+        roles[found] = ("original-filing", None, None)
+
+
 def build_dates(text: str, place: Place, signature_lines: set[int]) -> list[DateMention]:
     """Every date of ``text``; ``signature_lines`` are where the dated signature lines start."""
     index = _DateIndex(text)
     roles = _date_roles(index, signature_lines)
+    _statement_filing_roles(index, roles)
     _timing_roles(index, roles)
     dates: list[DateMention] = []
     for number, match in enumerate(index.matches):
