@@ -435,6 +435,9 @@ def test_original_filing_date_however_the_recital_words_it(recital: str) -> None
         "Amendment No. 1 to the Schedule TO filed with the SEC on May 28, 2010.\n",
         "The Schedule TO filed by Parent. The merger closed on June 4, 2010.\n",
         "A Schedule TO filed pursuant to Rule 14d-3, dated June 4, 2010.\n",
+        "Parent commenced the Offer and filed with the SEC a Tender Offer Statement on\n"
+        "Schedule TO. The Schedule TO filed by Parent with the SEC on May 17, 2010 holds\n"
+        "the Offer to Purchase.\n",
     ],
 )
 def test_other_filing_dates_are_not_the_original_filing(text: str) -> None:

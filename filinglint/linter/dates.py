@@ -319,6 +319,9 @@ _STATEMENT_FILED = re.compile(
     r"|schedule\s+(?:to(?:-[itc])?|13e-3|14d-9)(?:/a)?)\b"
     r"(?:\s*\([^()]{0,120}\))?\s*,?\s*(?:as\s+)?(?:originally\s+|initially\s+)?filed\b"
 )
+# Only the statement the filing amends: "amends and supplements the Tender Offer Statement
+# …", not a 14D-9's account of "the Schedule TO filed by Parent … on".
+_AMENDS = re.compile(r"\b(?:amend|supplement)(?:s|ed|ing)?\b[^.;]{0,30}$")
 # "Amendment No. 1 to the Schedule TO filed …" dates the amendment, not the statement.
 _AMENDMENT_OF = re.compile(
     r"amendment\s+no\.?\s*\d{1,3}\s*(?:\([^()]{0,40}\)\s*)?(?:to|of)\s+(?:the\s+|its\s+)?$"
@@ -332,14 +335,16 @@ _MAX_FILED_GAP = 450  # "filed by" and a list of filing persons, then "with the 
 
 
 def _statement_filing_roles(index: _DateIndex, roles: dict[int, tuple]) -> None:
-    """Give ``original-filing`` to the date the statement being amended was filed on,
-    wherever the sentence puts it, where no other phrase gave that date a role (an
-    amendment's filing date keeps its own)."""
+    """Give ``original-filing`` to the date the statement being amended was filed on
+    ("amends the Schedule TO filed … on"), wherever the sentence puts it, where no other
+    phrase gave that date a role (an amendment's filing date keeps its own)."""
     text = index.text
     lowered = text.lower()
     if len(lowered) != len(text):  # keep offsets exact where lower-casing shifts them
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     for match in _STATEMENT_FILED.finditer(lowered):
+        if not _AMENDS.search(lowered, max(0, match.start() - 40), match.start()):
+            continue
         if _AMENDMENT_OF.search(lowered, max(0, match.start() - 60), match.start()):
             continue
         found = bisect.bisect_left(index.starts, match.end())
