@@ -62,6 +62,28 @@ def test_subsection_headings_are_prose_not_exhibits() -> None:
     assert [e.code for e in listing.entries] == ["(a)(1)(A)", "(a)(5)(A)", "(b)", "107"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(a) Exhibits.",
+        "(a)  EXHIBITS",
+        "(b) Filing Fee Exhibit.",
+        "(b) Filing Fees Exhibit:",
+        "(b) Filing Fee Table.",
+        "(b) Financial Statement Schedules.",
+    ],
+)
+def test_subsection_heading_lines(line: str) -> None:
+    assert kinds(line) == [("TEXT", line)]
+
+
+@pytest.mark.parametrize(
+    "line", ["(b) Not applicable.", "(a)(1) Exhibits.", "(b) Exhibit A to the Loan Agreement."]
+)
+def test_entries_that_look_like_subsections_stay_exhibits(line: str) -> None:
+    assert kinds(line)[0][0] == "EXHIBIT"
+
+
 def test_subsection_heading_indented_under_an_entry_does_not_continue_it() -> None:
     text = (
         "Item 12. Exhibits.\n"

@@ -69,10 +69,13 @@ MAX_MARK = 7
 
 EXHIBIT_CODE = r"\([a-h]\)(?:\(\d{1,2}\))?(?:\([A-Za-z]{1,4}\))?(?:\(\d{1,2}\))?"
 EXHIBIT_LINE = re.compile(r"(\s*)(" + EXHIBIT_CODE + r")([*+†‡#]*)(\s+)([A-Z0-9\"“'(\[].*)$")
-# A Regulation M-A subsection heading inside the exhibit item ("(a) Exhibits.", "(b) Filing
-# Fee Exhibit."): it has the shape of an exhibit line but names a part of the item.
+# A subsection heading inside the exhibit item ("(a) Exhibits.", "(b) Filing Fee Exhibit.",
+# a registration statement's "(b) Financial Statement Schedules."): it has the shape of an
+# exhibit line but names a part of the item.
 _SUBSECTION = re.compile(
-    r"(?:Exhibits?|Filing\s+Fees?\s+Exhibits?|Filing\s+Fee\s+Tables?)\s*[.:]?\s*$", re.IGNORECASE
+    r"(?:Exhibits?|Filing\s+Fees?\s+Exhibits?|Filing\s+Fee\s+Tables?"
+    r"|Financial\s+Statements?(?:\s+Schedules?)?)\s*[.:]?\s*$",
+    re.IGNORECASE,
 )
 # A numbered exhibit (Item 601 of Regulation S-K and the filing fee exhibit): "107 Filing
 # Fee Table", "99.1  Press release", "Exhibit 23.1  Consent…", "Exhibit (a)(1)(A) Offer…".
