@@ -428,6 +428,13 @@ RECITALS = [
         "17, 2010, as amended by Amendment No. 1 thereto filed on May 28, 2010.\n"
     ),
     (
+        "This Amendment No. 2 amends the Schedule TO filed with the SEC on May 17,\n"
+        "2010, as amended by Amendment No. 1 to the Schedule TO filed by Harwick Capital\n"
+        "Partners, L.P., Harwick Holdings GP LLC, Harwick Offshore Feeder Fund Ltd., Ansel\n"
+        'J. Harwick and Corinne B. Harwick (collectively, the "Filing Persons") with\n'
+        "the U.S. Securities and Exchange Commission on May 28, 2010.\n"
+    ),
+    (
         "The Schedule TO originally filed on May 17, 2010, as amended by Amendment\n"
         "No. 1 thereto filed with the SEC on May 28, 2010, is hereby amended.\n"
     ),

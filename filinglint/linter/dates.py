@@ -115,7 +115,7 @@ _ROLE_PRIORITY = {
     "expiration": 2,
     "amendment-filing": 3,
 }
-_THIS = re.compile(r"\bthis\s*$", re.IGNORECASE)
+_THIS = re.compile(r"\bthis\s*[\"“'‘]?\s*$", re.IGNORECASE)  # also (this "Amendment No. 2")
 
 
 def _date_roles(index: _DateIndex, signature_lines: set[int]) -> dict[int, tuple]:
@@ -137,6 +137,8 @@ def _date_roles(index: _DateIndex, signature_lines: set[int]) -> dict[int, tuple
             if _THIS.search(text, before, start):
                 continue  # "This Amendment No. 2" is the filing itself
             found = index.first_after(end, 160, must=_FILED)
+            if found is None:
+                found = _filed_on(index, end, verbs=False)
             role = ("amendment-filing", int(match.group("number")), None)
         elif kind == "previous":
             found = index.first_after(end, 160)
@@ -331,7 +333,29 @@ _AMENDMENT_WORDS = re.compile(r"amendment\s+no", re.IGNORECASE)
 # A sentence ends after a word, not after an initial or an abbreviation: the list of
 # filing persons ("Icahn Enterprises G.P. Inc., … L.P. a Delaware …") is one sentence.
 _SENTENCE_END = re.compile(r"[a-z]{3}[.;]\s+[A-Z(\"“]|\n\s*\n")
+_AMENDING = re.compile(r"\b(?:amends|supplements|hereby\s+amend)", re.IGNORECASE)
 _MAX_FILED_GAP = 450  # "filed by" and a list of filing persons, then "with the SEC on"
+
+
+def _filed_on(
+    index: _DateIndex, end: int, window: int = _MAX_FILED_GAP, *, verbs: bool = True
+) -> int | None:
+    """The date a filing phrase ending at ``end`` leads to across a long list of filing
+    persons: "Amendment No. 1 … filed by <persons> with the SEC on <date>", in the same
+    sentence, with "filed" and then "on" before the date and no other amendment between
+    (nor, with ``verbs`` False, a verb that amends: the phrase is then a subject that
+    amends another statement, not a filing that was filed)."""
+    found = bisect.bisect_left(index.starts, end)
+    if found >= len(index.starts) or index.starts[found] - end > window:
+        return None
+    between = index.text[end : index.starts[found]]
+    if _SENTENCE_END.search(between) or _AMENDMENT_WORDS.search(between):
+        return None
+    if not verbs and _AMENDING.search(between):
+        return None
+    if not _FILED.search(between) or not _ON_THE_DATE.search(between):
+        return None
+    return found
 
 
 def _statement_filing_roles(index: _DateIndex, roles: dict[int, tuple]) -> None:
@@ -347,15 +371,10 @@ def _statement_filing_roles(index: _DateIndex, roles: dict[int, tuple]) -> None:
             continue
         if _AMENDMENT_OF.search(lowered, max(0, match.start() - 60), match.start()):
             continue
-        found = bisect.bisect_left(index.starts, match.end())
-        if found >= len(index.starts) or index.starts[found] - match.end() > _MAX_FILED_GAP:
-            continue
-        between = text[match.end() : index.starts[found]]
-        if found in roles or _SENTENCE_END.search(between) or _AMENDMENT_WORDS.search(between):
-            continue
-        if not _ON_THE_DATE.search(between):
-            continue
-        roles[found] = ("original-filing", None, None)
+        # from the statement's name, so "filed" is in what lies between
+        found = _filed_on(index, match.start(), _MAX_FILED_GAP + match.end() - match.start())
+        if found is not None and found not in roles:
+            roles[found] = ("original-filing", None, None)
 
 
 def build_dates(text: str, place: Place, signature_lines: set[int]) -> list[DateMention]:
