@@ -133,6 +133,23 @@ def test_numbered_exhibits_in_the_index_and_enumerations_that_are_not() -> None:
     assert [k for k, _ in kinds(text)] == ["INDEX_HEADING", "EXHIBIT", "TEXT", "TEXT"]
 
 
+def test_the_text_after_an_index_is_not_read_as_entries() -> None:
+    text = (
+        "INDEX TO EXHIBITS\n"
+        "99.1  Press Release\n"
+        "\n"
+        "                                                        Exhibit 99.1\n"
+        "FOR IMMEDIATE RELEASE\n"
+        "Marrowfield Foods, Inc.\n"
+        "Contact: Investor Relations\n"
+        "Sioux Falls, South Dakota\n"
+        "100 Main Street\n"
+        "2026 Annual Meeting\n"
+    )
+    (listing,) = build(text).exhibit_lists
+    assert [e.code for e in listing.entries] == ["99.1"]
+
+
 def test_numbered_exhibit_wrapped_deeper_continues_its_entry() -> None:
     text = (
         "Item 12. Exhibits.\n"

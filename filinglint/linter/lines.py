@@ -87,6 +87,12 @@ _NUMBERED_LINE = re.compile(
     r"([*+†‡#]*)(\s+)([A-Z\"“'(\[].*)$"
 )
 _NUMBERED_FIRST = "0123456789Ee"
+# A list ends where prose resumes: after this many prose lines past its last entry (or
+# before its first: an introduction and a table head), numbered lines are prose again, so
+# the exhibits' own text that follows an index in one document ("100 Main Street") is
+# never read as entries.
+_PROSE_AFTER_ENTRY = 4
+_PROSE_BEFORE_ENTRY = 20
 MARKER_LINE = re.compile(r"(\s*)(\*{1,3}|\+{1,2}|†{1,2}|‡{1,2}|#{1,2}|\(\d{1,2}\))(\s+)(\S.*)$")
 _RULE_CHARS = "=-_~*"
 _RULE_RUNS = ("===", "---", "___", "~~~", "***")
@@ -505,6 +511,8 @@ def tokenize(text: str) -> Iterator[Line]:
     blank: Line | None = None  # a run of blank lines is one BLANK token
     signatures = False  # after a SIGNATURES heading, up to the next section heading
     exhibits = False  # after the exhibit item's heading or the index's, up to the next
+    prose = 0  # prose lines in that section since its last exhibit entry
+    listed = False  # the section has had an entry
     for line in text.split("\n"):
         number += 1
         kind, info = read_line(line)
@@ -528,6 +536,7 @@ def tokenize(text: str) -> Iterator[Line]:
         indent = len(line) - len(line.lstrip())
         if (
             exhibits
+            and prose < (_PROSE_AFTER_ENTRY if listed else _PROSE_BEFORE_ENTRY)
             and kind == "TEXT"
             and info is None
             and open_parens == 0
@@ -556,6 +565,12 @@ def tokenize(text: str) -> Iterator[Line]:
             if kind in _SECTION_HEADINGS:
                 signatures = kind == "SIGNATURE_HEADING"
                 exhibits = kind == "INDEX_HEADING" or (kind == "ITEM" and info.exhibits)
+                prose, listed = 0, False
+        if exhibits:
+            if kind == "EXHIBIT":
+                prose, listed = 0, True
+            elif kind == "TEXT":
+                prose += 1
         if signatures and kind not in _SECTION_HEADINGS:
             signed = read_signature_line(line)
             if signed is not None:
