@@ -414,6 +414,20 @@ def test_each_filing_person_gets_the_date_on_its_side(text: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("text", [DATES_ABOVE, DATES_BELOW, DATES_BESIDE])
+def test_each_block_signs_for_its_filing_person(text: str) -> None:
+    signatures = build(text).signatures
+    assert [s.entity for s in signatures] == [
+        "BRAMBLE PARENT HOLDINGS, L.P.",
+        "BRAMBLE MERGER SUB, INC.",
+    ]
+    assert signatures[0].title in (None, "President")  # never the next filing person's name
+
+
+def test_an_individual_signs_for_no_entity() -> None:
+    assert [s.entity for s in build(FORM_LAYOUT).signatures] == [None]
+
+
 def test_one_date_above_dates_every_block() -> None:
     text = DATES_ABOVE.replace("Dated: March 21, 2026\n", "")
     assert [date for _, date in _signed(text)] == ["March 20, 2026", "March 20, 2026"]

@@ -119,7 +119,8 @@ def outline(filing, source) -> str:
         )
     for signature in filing.signatures:
         when = signature.date.text if signature.date else "?"
-        lines.append(f"signed by {signature.signer or '?'} on {when}")
+        person = f" for {signature.entity}" if signature.entity else ""
+        lines.append(f"signed by {signature.signer or '?'}{person} on {when}")
     for date in filing.dates:
         if date.role:
             lines.append(f"date {date.role}: {date.text} (line {_line(source, date)})")

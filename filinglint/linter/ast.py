@@ -228,12 +228,18 @@ class ShortYearDate(Node):
 
 @dataclass(**_NODE)
 class Signature(Node):
-    """A signature: who signed, as what, and the date of the signature block."""
+    """A signature: who signed, as what, for which filing person, and the date of the
+    signature block.
+
+    ``entity`` is the filing person the block signs for, as the page prints it above the
+    "By:" line ("BRAMBLE MERGER SUB, INC."); None where the signer signs for themself.
+    """
 
     kind: Literal["signature"] = "signature"
     signer: str | None = None
     name: str | None = None
     title: str | None = None
+    entity: str | None = None
     date: DateMention | None = None
 
 

@@ -35,6 +35,7 @@ def build_filing(parsed: Parsed, text: str, place: Place) -> Filing:
                 signer=block.signer or None,
                 name=block.name,
                 title=block.title or None,
+                entity=block.entity,
                 date=date,
             )
         )
