@@ -434,7 +434,7 @@ def test_exhibit_legend() -> None:
 def test_supplement_mode() -> None:
     _, filing = parse(AMENDMENT_ITEM_12)
     exhibits = filing.exhibit_lists[0]
-    assert exhibits.source == "item-12"
+    assert (exhibits.source, exhibits.item) == ("item", 12)
     assert exhibits.mode == "supplement"
 
 
@@ -455,7 +455,7 @@ ITEM 12.  EXHIBITS.
 """
     source, filing = parse(text)
     item12, index = filing.exhibit_lists
-    assert (item12.source, item12.mode) == ("item-12", "complete")
+    assert (item12.source, item12.item, item12.mode) == ("item", 12, "complete")
     assert index.source == "index"
     assert [e.code for e in item12.entries] == ["(a)(1)(A)", "(a)(1)(B)"]
     assert [e.code for e in index.entries] == ["(a)(1)(A)", "(a)(1)(B)"]

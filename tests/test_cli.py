@@ -151,7 +151,7 @@ def test_parse_outline(capsys):
     code, out, _ = run(capsys, "parse", str(EXAMPLE))
     assert code == 0
     assert "form: SC TO-I/A (from cover)  amendment: 1" in out
-    assert "exhibits (item-12, complete)" in out
+    assert "exhibits (item 12, complete)" in out
 
 
 def test_python_dash_m_runs_the_same_main():

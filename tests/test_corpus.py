@@ -61,7 +61,7 @@ def test_seed_fixture_structures_are_all_found():
     assert cover.subject_company.value == "Rare Medium Group, Inc."
     assert cover.fee_table.valuation.text == "$2,500,000" and cover.fee_table.fee.text == "$203.00"
     assert [g.group for g in cover.box_groups] == ["transaction-type"]
-    assert [x.source for x in filing.exhibit_lists] == ["item-12", "index"]
+    assert [x.source for x in filing.exhibit_lists] == ["item", "index"]
     assert [len(x.entries) for x in filing.exhibit_lists] == [20, 20]
     assert [item.numbers for item in filing.items] == [(1, 4, 11), (12,)]
     assert filing.signatures[0].date.text == "April 16, 2003"

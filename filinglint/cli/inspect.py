@@ -123,12 +123,13 @@ def outline(filing, source) -> str:
         lines.append(f"item {', '.join(map(str, item.numbers))}: line {_line(source, item)}")
     for exhibits in filing.exhibit_lists:
         lines.append(
-            f"exhibits ({exhibits.source}, {exhibits.mode}): {len(exhibits.entries)} entries, "
+            f"exhibits ({_list_name(exhibits)}, {exhibits.mode}): {len(exhibits.entries)} entries, "
             f"legend {', '.join(n.marker + ' ' + n.text for n in exhibits.legend) or 'none'}"
         )
     for signature in filing.signatures:
         when = signature.date.text if signature.date else "?"
-        lines.append(f"signed by {signature.signer or '?'} on {when}")
+        person = f" for {signature.entity}" if signature.entity else ""
+        lines.append(f"signed by {signature.signer or '?'}{person} on {when}")
     for date in filing.dates:
         if date.role:
             lines.append(f"date {date.role}: {date.text} (line {_line(source, date)})")
@@ -206,3 +207,10 @@ def run_rule(args: argparse.Namespace) -> int:
     write(f"# {rule.name} ({rule.code})\n\n{rule.summary}. {severity} {_forms_sentence(rule)}\n\n")
     write(rule.docs + "\n")
     return EXIT_CLEAN
+
+
+def _list_name(exhibits) -> str:
+    """``item 12`` (the exhibit item and its number) or ``index``."""
+    if exhibits.source == "item" and exhibits.item is not None:
+        return f"item {exhibits.item}"
+    return exhibits.source

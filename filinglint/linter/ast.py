@@ -215,13 +215,17 @@ class ExhibitEntry(Node):
 
 @dataclass(**_NODE)
 class ExhibitList(Node):
-    """Item 12's list or the Index to Exhibits, with the legend that follows it.
+    """The exhibit item's list or the Index to Exhibits, with the legend that follows it.
 
-    ``mode`` is ``supplement`` when Item 12 says it only adds the exhibits it lists.
+    ``source`` is ``item`` for the list under the exhibit item (Schedule TO Item 12,
+    Schedule 13E-3 Item 16, Schedule 14D-9 Item 9; ``item`` is its number) and ``index``
+    for the Index to Exhibits. ``mode`` is ``supplement`` when the item says it only adds
+    the exhibits it lists.
     """
 
     kind: Literal["exhibit_list"] = "exhibit_list"
-    source: Literal["item-12", "index"]
+    source: Literal["item", "index"]
+    item: int | None = None
     mode: Literal["complete", "supplement"] = "complete"
     entries: tuple[ExhibitEntry, ...] = ()
     legend: tuple[Note, ...] = ()
@@ -273,12 +277,18 @@ class ShortYearDate(Node):
 
 @dataclass(**_NODE)
 class Signature(Node):
-    """A signature: who signed, as what, and the date of the signature block."""
+    """A signature: who signed, as what, for which filing person, and the date of the
+    signature block.
+
+    ``entity`` is the filing person the block signs for, as the page prints it above the
+    "By:" line ("BRAMBLE MERGER SUB, INC."); None where the signer signs for themself.
+    """
 
     kind: Literal["signature"] = "signature"
     signer: str | None = None
     name: str | None = None
     title: str | None = None
+    entity: str | None = None
     date: DateMention | None = None
 
 

@@ -4,9 +4,9 @@ The grammar names the structures (cover, item sections, exhibit lists, signature
 blocks) and the readers in ``parse`` turn each into nodes while parsing; money, rates
 and dates are parsed once, with exact spans, by the modules those readers call. What
 is left here is what needs the whole text: the dates, the exhibit references and
-amendment numbers of the prose (read in ``exhibits`` and ``cover``), and the signature date each
-block gets (the first signature date at or after the block, else the last one before
-it). Rules only ever see the result.
+amendment numbers of the prose (read in ``exhibits`` and ``cover``), and the signature
+date each block gets (the dates head their blocks or follow them: ``_block_dates``).
+Rules only ever see the result.
 """
 
 from __future__ import annotations
@@ -28,16 +28,15 @@ def build_filing(parsed: Parsed, text: str, place: Place) -> Filing:
     dates = build_dates(text, place, parsed.signature_lines)
     signature_dates = [d for d in dates if d.role == "signature"]
     signatures = []
-    for block in parsed.signature_blocks:
-        line_start = place.offset(block.first.start_pos)  # dates on the block's line follow it
-        following = next((d for d in signature_dates if d.span.start >= line_start), None)
-        date = following or (signature_dates[-1] if signature_dates else None)
+    block_dates = _block_dates(parsed, signature_dates, place)
+    for block, date in zip(parsed.signature_blocks, block_dates, strict=True):
         signatures.append(
             Signature(
                 span=token_span(place, block.first, block.last),
                 signer=block.signer or None,
                 name=block.name,
                 title=block.title or None,
+                entity=block.entity,
                 date=date,
             )
         )
@@ -54,6 +53,31 @@ def build_filing(parsed: Parsed, text: str, place: Place) -> Filing:
         short_year_dates=tuple(build_short_year_dates(text, place)),
         fund_fee_notices=read_fund_fee_notices(text, place),
     )
+
+
+def _block_dates(parsed: Parsed, signature_dates: list, place: Place) -> list:
+    """The date of each signature block, by where the filing puts its dates.
+
+    Where a date stands above the first block, the dates head their blocks: a block gets
+    the last date before its "By:" line ends (a date beside it counts). Otherwise they
+    follow them: a block gets the first date at or after its "By:" line. A block with no
+    date on its side gets the nearest one on the other.
+    """
+    blocks = parsed.signature_blocks
+    if not signature_dates:
+        return [None] * len(blocks)
+    starts = [place.offset(block.first.start_pos) for block in blocks]
+    above = bool(starts) and signature_dates[0].span.start < starts[0]
+    found = []
+    for block, start in zip(blocks, starts, strict=True):
+        if above:
+            line_end = place.offset(block.first.end_pos)
+            before = [d for d in signature_dates if d.span.start < line_end]
+            found.append(before[-1] if before else signature_dates[0])
+        else:
+            after = next((d for d in signature_dates if d.span.start >= start), None)
+            found.append(after or signature_dates[-1])
+    return found
 
 
 def _page_marker(place: Place, token) -> PageMarker:

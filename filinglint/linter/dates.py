@@ -115,7 +115,7 @@ _ROLE_PRIORITY = {
     "expiration": 2,
     "amendment-filing": 3,
 }
-_THIS = re.compile(r"\bthis\s*$", re.IGNORECASE)
+_THIS = re.compile(r"\bthis\s*[\"“'‘]?\s*$", re.IGNORECASE)  # also (this "Amendment No. 2")
 
 
 def _date_roles(index: _DateIndex, signature_lines: set[int]) -> dict[int, tuple]:
@@ -137,6 +137,8 @@ def _date_roles(index: _DateIndex, signature_lines: set[int]) -> dict[int, tuple
             if _THIS.search(text, before, start):
                 continue  # "This Amendment No. 2" is the filing itself
             found = index.first_after(end, 160, must=_FILED)
+            if found is None:
+                found = _filed_on(index, end, verbs=False)
             role = ("amendment-filing", int(match.group("number")), None)
         elif kind == "previous":
             found = index.first_after(end, 160)
@@ -307,10 +309,79 @@ def _timing_roles(index: _DateIndex, roles: dict[int, tuple]) -> None:
             roles.setdefault(found[0], ("terms-change", None, None))
 
 
+# The statement an amendment amends, "filed" with the SEC on a date: "the Tender Offer
+# Statement on Schedule TO filed by Acme Corp. … with the Securities and Exchange
+# Commission on May 17, 2010", "the Schedule 14D-9 filed with the SEC on …", "the
+# Transaction Statement on Schedule 13E-3 (the "Schedule 13E-3") filed on …". The name
+# must lead straight to "filed" (a defined term in parentheses may stand between), so
+# "the Company's Form 10-K filed on" is never read as the statement's filing.
+_STATEMENT_FILED = re.compile(
+    r"(?=[tsr])(?:(?:tender\s+offer|transaction|solicitation/recommendation|recommendation)"
+    r"\s+statement(?:\s+on\s+schedule\s+(?:to(?:-[itc])?|13e-3|14d-9)(?:/a)?)?"
+    r"|schedule\s+(?:to(?:-[itc])?|13e-3|14d-9)(?:/a)?)\b"
+    r"(?:\s*\([^()]{0,120}\))?\s*,?\s*(?:as\s+)?(?:originally\s+|initially\s+)?filed\b"
+)
+# Only the statement the filing amends: "amends and supplements the Tender Offer Statement
+# …", not a 14D-9's account of "the Schedule TO filed by Parent … on".
+_AMENDS = re.compile(r"\b(?:amend|supplement)(?:s|ed|ing)?\b[^.;]{0,30}$")
+# "Amendment No. 1 to the Schedule TO filed …" dates the amendment, not the statement.
+_AMENDMENT_OF = re.compile(
+    r"amendment\s+no\.?\s*\d{1,3}\s*(?:\([^()]{0,40}\)\s*)?(?:to|of)\s+(?:the\s+|its\s+)?$"
+)
+_ON_THE_DATE = re.compile(r"\bon\s+(?:or\s+about\s+)?$")
+_AMENDMENT_WORDS = re.compile(r"amendment\s+no", re.IGNORECASE)
+# A sentence ends after a word, not after an initial or an abbreviation: the list of
+# filing persons ("Icahn Enterprises G.P. Inc., … L.P. a Delaware …") is one sentence.
+_SENTENCE_END = re.compile(r"[a-z]{3}[.;]\s+[A-Z(\"“]|\n\s*\n")
+_AMENDING = re.compile(r"\b(?:amends|supplements|hereby\s+amend)", re.IGNORECASE)
+_MAX_FILED_GAP = 450  # "filed by" and a list of filing persons, then "with the SEC on"
+
+
+def _filed_on(
+    index: _DateIndex, end: int, window: int = _MAX_FILED_GAP, *, verbs: bool = True
+) -> int | None:
+    """The date a filing phrase ending at ``end`` leads to across a long list of filing
+    persons: "Amendment No. 1 … filed by <persons> with the SEC on <date>", in the same
+    sentence, with "filed" and then "on" before the date and no other amendment between
+    (nor, with ``verbs`` False, a verb that amends: the phrase is then a subject that
+    amends another statement, not a filing that was filed)."""
+    found = bisect.bisect_left(index.starts, end)
+    if found >= len(index.starts) or index.starts[found] - end > window:
+        return None
+    between = index.text[end : index.starts[found]]
+    if _SENTENCE_END.search(between) or _AMENDMENT_WORDS.search(between):
+        return None
+    if not verbs and _AMENDING.search(between):
+        return None
+    if not _FILED.search(between) or not _ON_THE_DATE.search(between):
+        return None
+    return found
+
+
+def _statement_filing_roles(index: _DateIndex, roles: dict[int, tuple]) -> None:
+    """Give ``original-filing`` to the date the statement being amended was filed on
+    ("amends the Schedule TO filed … on"), wherever the sentence puts it, where no other
+    phrase gave that date a role (an amendment's filing date keeps its own)."""
+    text = index.text
+    lowered = text.lower()
+    if len(lowered) != len(text):  # keep offsets exact where lower-casing shifts them
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for match in _STATEMENT_FILED.finditer(lowered):
+        if not _AMENDS.search(lowered, max(0, match.start() - 40), match.start()):
+            continue
+        if _AMENDMENT_OF.search(lowered, max(0, match.start() - 60), match.start()):
+            continue
+        # from the statement's name, so "filed" is in what lies between
+        found = _filed_on(index, match.start(), _MAX_FILED_GAP + match.end() - match.start())
+        if found is not None and found not in roles:
+            roles[found] = ("original-filing", None, None)
+
+
 def build_dates(text: str, place: Place, signature_lines: set[int]) -> list[DateMention]:
     """Every date of ``text``; ``signature_lines`` are where the dated signature lines start."""
     index = _DateIndex(text)
     roles = _date_roles(index, signature_lines)
+    _statement_filing_roles(index, roles)
     _timing_roles(index, roles)
     dates: list[DateMention] = []
     for number, match in enumerate(index.matches):

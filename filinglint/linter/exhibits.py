@@ -1,4 +1,5 @@
-"""Exhibit lists (Item 12 and the Index to Exhibits): entries, legend and mode.
+"""Exhibit lists (the exhibit item — Schedule TO Item 12, Schedule 13E-3 Item 16, Schedule
+14D-9 Item 9 — and the Index to Exhibits): entries, legend and mode.
 
 What an entry's markers mean is a fact rules ask ``linter/query/exhibits.py`` for.
 """
@@ -94,10 +95,13 @@ def _prose(part) -> list[Token]:
     return [] if part.type in _NOT_PROSE else [part]
 
 
-def exhibit_list(place: Place, source: str, heading: Token, parts: list) -> ExhibitList | None:
+def exhibit_list(
+    place: Place, source: str, heading: Token, parts: list, item: int | None
+) -> ExhibitList | None:
     """The exhibit list of a section (heading and parts), or None where it lists none.
 
-    Item 12 only adds exhibits (``supplement``) when its prose before the first entry
+    ``item`` is the number of the exhibit item (12 for Schedule TO's), None for the index.
+    The exhibit item only adds exhibits (``supplement``) when its prose before the first entry
     says so: the heading and the section's lines before the list, not those of its
     boxes, captions, notes and fee tables.
     """
@@ -110,6 +114,7 @@ def exhibit_list(place: Place, source: str, heading: Token, parts: list) -> Exhi
     return ExhibitList(
         span=Span(start=token_span(place, heading).start, end=last.end),
         source=source,
+        item=item,
         mode=mode,
         entries=tuple(listing.entries),
         legend=tuple(listing.legend),
@@ -118,9 +123,9 @@ def exhibit_list(place: Place, source: str, heading: Token, parts: list) -> Exhi
 
 # Exhibit references of the prose: one pass over the whole text (phrases wrap across
 # lines) with bounded look-arounds, so the cost stays linear. Only references that
-# "hereto" or "herewith" ties to this filing are read: "Exhibit (a)(1)(A) to the Schedule
-# TO" or "incorporated by reference to Exhibit (d)(1) to the Form 8-K" names another
-# filing's exhibit.
+# "hereto", "herewith" or "to this Schedule 14D-9" ties to this filing are read:
+# "Exhibit (a)(1)(A) to the Schedule TO" or "incorporated by reference to Exhibit (d)(1)
+# to the Form 8-K" names another filing's exhibit.
 # An Item 1016 exhibit code: (a)(1)(A), (a)(5)(B), (d)(1), (a)(1)(i).
 _CODE = r"\([a-h]\)(?:[ \t]?\(\d{1,2}\))?(?:[ \t]?\([A-Za-z]{1,4}\))?"
 _EXHIBIT = re.compile(
@@ -128,7 +133,10 @@ _EXHIBIT = re.compile(
     re.IGNORECASE,
 )
 _ONE_CODE = re.compile(_CODE)
-_HERETO_AFTER = re.compile(r"\s*,?\s*(?:hereto|herewith)\b", re.IGNORECASE)
+_HERETO_AFTER = re.compile(
+    r"\s*,?\s*(?:hereto|herewith|to\s+this\s+(?:Schedule|Statement|Amendment)\b)\b",
+    re.IGNORECASE,
+)
 _HERETO_BEFORE = re.compile(r"\b(?:hereto|herewith)\s+(?:as|in)\s+$", re.IGNORECASE)
 _OTHER_DOCUMENT = re.compile(r"\s*(?:to|of)\s+(?!this\b)", re.IGNORECASE)
 

@@ -30,6 +30,8 @@ from operator import itemgetter
 from lark import Token
 from lark.lexer import Lexer
 
+from filinglint.linter import values
+
 TOKEN_TYPES = (
     "BLANK",
     "PAGE",
@@ -73,6 +75,30 @@ _LETTER_FIRST = frozenset("(0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP
 
 EXHIBIT_CODE = r"\([a-h]\)(?:\(\d{1,2}\))?(?:\([A-Za-z]{1,4}\))?(?:\(\d{1,2}\))?"
 EXHIBIT_LINE = re.compile(r"(\s*)(" + EXHIBIT_CODE + r")([*+†‡#]*)(\s+)([A-Z0-9\"“'(\[].*)$")
+# A subsection heading inside the exhibit item ("(a) Exhibits.", "(b) Filing Fee Exhibit.",
+# a registration statement's "(b) Financial Statement Schedules."): it has the shape of an
+# exhibit line but names a part of the item.
+_SUBSECTION = re.compile(
+    r"(?:Exhibits?|Filing\s+Fees?\s+Exhibits?|Filing\s+Fee\s+Tables?"
+    r"|Financial\s+Statements?(?:\s+Schedules?)?)\s*[.:]?\s*$",
+    re.IGNORECASE,
+)
+# A numbered exhibit (Item 601 of Regulation S-K and the filing fee exhibit): "107 Filing
+# Fee Table", "99.1  Press release", "Exhibit 23.1  Consent…", "Exhibit (a)(1)(A) Offer…".
+# Only read inside an exhibit item or index: elsewhere "1   NAME OF REPORTING PERSON" is
+# a cover row.
+_NUMBERED_CODE = r"\d{1,3}(?:\.\d{1,3})?(?:\([a-z0-9]{1,3}\))?"
+_NUMBERED_LINE = re.compile(
+    r"(\s*)(?:(?i:exhibit)\s+(?:(?i:no)\.\s*)?)?(" + _NUMBERED_CODE + r"|" + EXHIBIT_CODE + r")"
+    r"([*+†‡#]*)(\s+)([A-Z\"“'(\[].*)$"
+)
+_NUMBERED_FIRST = "0123456789Ee"
+# A list ends where prose resumes: after this many prose lines past its last entry (or
+# before its first: an introduction and a table head), numbered lines are prose again, so
+# the exhibits' own text that follows an index in one document ("100 Main Street") is
+# never read as entries.
+_PROSE_AFTER_ENTRY = 4
+_PROSE_BEFORE_ENTRY = 20
 MARKER_LINE = re.compile(r"(\s*)(\*{1,3}|\+{1,2}|†{1,2}|‡{1,2}|#{1,2}|\(\d{1,2}\))(\s+)(\S.*)$")
 _RULE_CHARS = "=-_~*"
 _RULE_RUNS = ("===", "---", "___", "~~~", "***")
@@ -224,10 +250,22 @@ class PageNumber(tuple):
 
 
 class Item(tuple):
-    """ITEM: (numbers,): the item numbers the heading names (``ITEMS 1 through 4 and 11``)."""
+    """ITEM: (numbers, exhibits): the item numbers the heading names (``ITEMS 1 through 4
+    and 11``) and whether it is the exhibit item ("Item 12. Exhibits.", "Item 16.
+    Exhibits", "Item 9. Materials to be Filed as Exhibits", or a bare "Item 12.")."""
 
     __slots__ = ()
     numbers = _field(0)
+    exhibits = _field(1)
+
+
+class Signer(tuple):
+    """SIGNER: (name, dated): who signed ("/s/" and "By:" taken off) and whether the line
+    also dates the block ("By: /s/ Jane Roe      Date: May 17, 2010")."""
+
+    __slots__ = ()
+    name = _field(0)
+    dated = _field(1)
 
 
 def item_numbers(text: str) -> list[int]:
@@ -258,6 +296,20 @@ def is_item_heading(line: str) -> re.Match[str] | None:
     if rest[0].isupper() and len(rest) < 60 and not rest.rstrip().endswith(","):
         return match
     return None
+
+
+_EXHIBITS_WORD = re.compile(r"\bexhibits?\b", re.IGNORECASE)
+
+
+def _item(match: re.Match[str]) -> Item:
+    """The ITEM payload: its numbers, and whether its title names the exhibits (a bare
+    "Item 12." is Schedule TO's exhibit item: the title may stand on the next line)."""
+    numbers = tuple(item_numbers(match.group(3)))
+    rest = match.group(5)
+    if _EXHIBITS_WORD.search(rest):
+        return Item((numbers, True))
+    bare = not any(ch.isalpha() for ch in rest)
+    return Item((numbers, bare and 12 in numbers))
 
 
 def box_start(line: str) -> re.Match[str] | None:
@@ -301,6 +353,9 @@ def trailing_mark(line: str) -> tuple[int, str] | None:
 
 _PLAIN = {kind: (kind, None) for kind in TOKEN_TYPES}
 _TEXT = _PLAIN["TEXT"]
+# A subsection heading is prose to the grammar, but never the wrapped line of the exhibit
+# above it: its payload tells the lexer so.
+_SUBHEADING = ("TEXT", "subheading")
 
 
 def _column_marks(text: str, pos: int, starts: list[int]) -> list[tuple[int, str]]:
@@ -395,6 +450,8 @@ def read_line(line: str) -> tuple[str, object]:
     if first == "(":
         match = EXHIBIT_LINE.match(line)
         if match:
+            if len(match.group(2)) == 3 and _SUBSECTION.match(line, match.start(5)):
+                return _SUBHEADING
             return "EXHIBIT", Exhibit(
                 (match.group(2), match.start(2), match.group(3), match.start(5))
             )
@@ -411,7 +468,7 @@ def read_line(line: str) -> tuple[str, object]:
     if first in "Ii":
         match = is_item_heading(line)
         if match:
-            return "ITEM", Item((tuple(item_numbers(match.group(3))),))
+            return "ITEM", _item(match)
     if len(stripped) <= 40:
         if first in "Cc" and _FEE_HEADING.match(line):
             return _PLAIN["FEE_HEADING"]
@@ -438,23 +495,55 @@ def read_line(line: str) -> tuple[str, object]:
     return _TEXT
 
 
+# "By: Icahn Enterprises G.P. Inc., its general partner": an entity acting through the
+# signer on the next "By:" line, not a signature of its own.
+_THROUGH = re.compile(
+    r".*,?\s+its\s+(?:sole\s+|managing\s+|general\s+)?"
+    r"(?:general\s+partner|partner|manager|member|trustee|attorney-in-fact)\b",
+    re.IGNORECASE,
+)
+_DATED_BESIDE = re.compile(r"\s{2,}Dated?\s*:\s*\S", re.IGNORECASE)
+_BY_BESIDE = re.compile(r"\s{2,}By\s*:\s*", re.IGNORECASE)
+_MONTH_FIRST = frozenset("JFMASONDjfmasond")
+
+
+def _signed_by(value: str) -> str:
+    """Who signs, from what follows "By:" (a date beside it is not part of the name)."""
+    beside = _DATED_BESIDE.search(value)
+    if beside is not None:
+        value = value[: beside.start()]
+    return _SIGNED.sub("", value.strip()).strip()
+
+
 def read_signature_line(line: str) -> tuple[str, object] | None:
-    """SIGNER (info: who signed), SIG_FIELD or SIG_DATE for a line of a signature block.
+    """SIGNER (info: a Signer), SIG_FIELD or SIG_DATE for a line of a signature block.
 
     "By: …" or any line with "/s/" signs; "Date:" / "Dated:" dates the block, even with
-    a "/s/" in it; "Name:" and "Title:" describe the signer.
+    a "/s/" in it, unless a "By:" stands beside it ("Dated: May 17, 2010    By: /s/ …",
+    then the line signs and dates); a date beside a "By:" line dates it too; a line that
+    is nothing but a date (the form's "(Date)" layout) dates the block; "Name:" and
+    "Title:" describe the signer. "By: <entity>, its general partner" is prose: the
+    entity signs through the next "By:" line.
     """
     match = _SIG_FIELD.match(line)
     if match is None:
-        if "/s/" not in line.lower():
-            return None
-        return "SIGNER", _SIGNED.sub("", line.strip()).strip()
+        if "/s/" in line.lower():
+            return "SIGNER", Signer((_signed_by(line), _DATED_BESIDE.search(line) is not None))
+        stripped = line.strip().rstrip(".")
+        if stripped and stripped[0] in _MONTH_FIRST and values.DATE_RE.fullmatch(stripped):
+            return _PLAIN["SIG_DATE"]
+        return None
     key = match.group(1).lower()
-    if key in ("date", "dated"):
-        return _PLAIN["SIG_DATE"]
     value = match.group(2).strip()
+    if key in ("date", "dated"):
+        beside = _BY_BESIDE.search(value)
+        if beside is not None:
+            return "SIGNER", Signer((_signed_by(value[beside.end() :]), True))
+        return _PLAIN["SIG_DATE"]
+    if key == "by" and "/s/" not in value.lower() and _THROUGH.match(value):
+        return None
     if key == "by" or "/s/" in line.lower():
-        return "SIGNER", _SIGNED.sub("", value).strip()
+        return "SIGNER", Signer((_signed_by(value), _DATED_BESIDE.search(value) is not None))
     return "SIG_FIELD", SigField((key, value))
 
 
@@ -471,6 +560,9 @@ def tokenize(text: str) -> Iterator[Line]:
     number = 0
     blank: Line | None = None  # a run of blank lines is one BLANK token
     signatures = False  # after a SIGNATURES heading, up to the next section heading
+    exhibits = False  # after the exhibit item's heading or the index's, up to the next
+    prose = 0  # prose lines in that section since its last exhibit entry
+    listed = False  # the section has had an entry
     for line in text.split("\n"):
         number += 1
         kind, info = read_line(line)
@@ -492,7 +584,22 @@ def tokenize(text: str) -> Iterator[Line]:
             yield blank
             blank = None
         indent = len(line) - len(line.lstrip())
-        if kind == "TEXT" and (open_parens > 0 or 0 <= head_indent < indent):
+        if (
+            exhibits
+            and prose < (_PROSE_AFTER_ENTRY if listed else _PROSE_BEFORE_ENTRY)
+            and kind == "TEXT"
+            and info is None
+            and open_parens == 0
+            and not 0 <= head_indent < indent
+            and line.lstrip()[0] in _NUMBERED_FIRST
+        ):
+            numbered = _NUMBERED_LINE.match(line)
+            if numbered:
+                kind = "EXHIBIT"
+                info = Exhibit(
+                    (numbered.group(2), numbered.start(2), numbered.group(3), numbered.start(5))
+                )
+        if kind == "TEXT" and info is None and (open_parens > 0 or 0 <= head_indent < indent):
             kind = "CONT"
             if open_parens > 0:
                 open_parens = max(0, open_parens + line.count("(") - line.count(")"))
@@ -507,6 +614,13 @@ def tokenize(text: str) -> Iterator[Line]:
             open_parens = 0
             if kind in _SECTION_HEADINGS:
                 signatures = kind == "SIGNATURE_HEADING"
+                exhibits = kind == "INDEX_HEADING" or (kind == "ITEM" and info.exhibits)
+                prose, listed = 0, False
+        if exhibits:
+            if kind == "EXHIBIT":
+                prose, listed = 0, True
+            elif kind == "TEXT":
+                prose += 1
         if signatures and kind not in _SECTION_HEADINGS:
             signed = read_signature_line(line)
             if signed is not None:

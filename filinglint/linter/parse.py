@@ -111,18 +111,22 @@ class FilingReader(Transformer):
     # Sections: each gives the nodes it holds, in order.
 
     def item_section(self, children: list) -> tuple:
-        """An ITEM heading; for Item 12 (by the numbers the lexer read), its exhibit list."""
+        """An ITEM heading; for the exhibit item (by its title, as the lexer read it:
+        Schedule TO's Item 12, Schedule 13E-3's Item 16, Schedule 14D-9's Item 9), its
+        exhibit list."""
         heading = children[0]
         numbers = heading.info.numbers
         span = token_span(self.place, heading)
         item = ItemSection(span=span, numbers=numbers, heading=heading.value.strip())
         listing = (
-            exhibit_list(self.place, "item-12", heading, children[1:]) if 12 in numbers else None
+            exhibit_list(self.place, "item", heading, children[1:], _exhibit_item(numbers))
+            if heading.info.exhibits
+            else None
         )
         return (item,) if listing is None else (item, listing)
 
     def index_section(self, children: list) -> tuple:
-        listing = exhibit_list(self.place, "index", children[0], children[1:])
+        listing = exhibit_list(self.place, "index", children[0], children[1:], None)
         return () if listing is None else (listing,)
 
     def sig_field(self, children: list) -> Field:
@@ -147,6 +151,13 @@ class FilingReader(Transformer):
                         parsed.signature_blocks.extend(node.blocks)
                         parsed.signature_lines.update(node.date_lines)
         return parsed
+
+
+def _exhibit_item(numbers: tuple[int, ...]) -> int | None:
+    """The number of the exhibit item a heading names ("Items 11 and 12." → 12)."""
+    if 12 in numbers:
+        return 12
+    return numbers[-1] if numbers else None
 
 
 _parser: Lark | None = None

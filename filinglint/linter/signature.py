@@ -26,31 +26,36 @@ _CHAINED = frozenset(("sig_field", "signature"))
 
 
 class Field:
-    """A ``sig_field`` node: its line, key (``name``/``title``), value, its own dated lines
-    and the field or signature nested after it (or None)."""
+    """A ``sig_field`` node: its line, key (``name``/``title``), value, its own dated lines,
+    the filing person named in its lines (for the block after it) and the field or
+    signature nested after it (or None)."""
 
-    __slots__ = ("date_lines", "key", "next", "token", "value")
+    __slots__ = ("date_lines", "entity", "key", "next", "token", "value")
     type = "sig_field"
 
-    def __init__(self, token: Token, key: str, value: str, dates: list[int], nested) -> None:
+    def __init__(
+        self, token: Token, key: str, value: str, dates: list[int], entity: str | None, nested
+    ) -> None:
         self.token = token
         self.key = key
         self.value = value
         self.date_lines = dates
+        self.entity = entity
         self.next = nested
 
 
 class Block:
     """One signature: the SIGNER line, the last field line, what they say."""
 
-    __slots__ = ("first", "last", "name", "signer", "title")
+    __slots__ = ("entity", "first", "last", "name", "signer", "title")
 
     def __init__(self, first: Token) -> None:
         self.first = first
         self.last = first
-        self.signer: str = first.info
+        self.signer: str = first.info.name
         self.name: str | None = None
         self.title = ""
+        self.entity: str | None = None  # the filing person the block signs for
 
 
 class Chain:
@@ -72,8 +77,25 @@ def _split(children: list) -> tuple[list, Field | Chain | None]:
 
 
 def _dates(parts: list) -> list[int]:
-    """Where each dated line ("Date: April 16, 2003") starts, in the reader's text."""
-    return [part.start_pos for part in parts if part.type == "SIG_DATE"]
+    """Where each dated line ("Date: April 16, 2003", or a "By:" line with a date beside
+    it) starts, in the reader's text."""
+    return [
+        part.start_pos
+        for part in parts
+        if part.type == "SIG_DATE" or (part.type == "SIGNER" and part.info.dated)
+    ]
+
+
+def _entity(parts: list) -> str | None:
+    """The filing person a following block signs for: the last prose line of ``parts``
+    written in capitals ("BRAMBLE MERGER SUB, INC."), as signature pages print it."""
+    found = None
+    for token in tokens_of(parts):
+        if token.type in ("TEXT", "CONT"):
+            words = token.value.strip()
+            if words.isupper() and sum(ch.isalpha() for ch in words) >= 3:
+                found = words.rstrip(":")
+    return found
 
 
 def read_field(children: list) -> Field:
@@ -81,17 +103,20 @@ def read_field(children: list) -> Field:
     key, value = head.info  # a SigField
     own, nested = _split(children)
     if key == "title":
-        for token in tokens_of(own):
+        for token in tokens_of(own):  # the title wraps up to the margin or a blank line
             if token.type == "CONT" or (token.type == "TEXT" and token.column > _WRAP_COLUMN):
                 value += " " + token.value.strip()
-            elif token.type == "TEXT":
+            elif token.type in ("TEXT", "BLANK"):
                 break
-    return Field(head, key, value, _dates(own), nested)
+    return Field(head, key, value, _dates(own), _entity(own), nested)
 
 
-def _follow(nested: Field | Chain | None, block: Block | None, dates: list[int]) -> list[Block]:
+def _follow(
+    nested: Field | Chain | None, block: Block | None, dates: list[int], entity: str | None
+) -> list[Block]:
     """Apply a chain of fields to ``block`` (None: fields before any block are ignored);
-    return the blocks that follow it."""
+    return the blocks that follow it, the first one signing for the last filing person
+    named before it (``entity``, or one a field's lines name)."""
     while nested is not None and nested.type == "sig_field":
         if block is not None:
             if nested.key == "name":
@@ -100,10 +125,13 @@ def _follow(nested: Field | Chain | None, block: Block | None, dates: list[int])
                 block.title = nested.value
             block.last = nested.token
         dates += nested.date_lines
+        entity = nested.entity or entity
         nested = nested.next
     if nested is None:
         return []
     dates += nested.date_lines
+    if nested.blocks and nested.blocks[0].entity is None:
+        nested.blocks[0].entity = entity
     return nested.blocks
 
 
@@ -111,8 +139,8 @@ def read_block(children: list) -> Chain:
     """A block: the last "Name:" and "Title:" of its fields count; then the next blocks."""
     block = Block(children[0])
     own, nested = _split(children)
-    dates = _dates(own)
-    following = _follow(nested, block, dates)
+    dates = _dates(children[:1] + own)
+    following = _follow(nested, block, dates, _entity(own))
     return Chain([block, *following], dates)
 
 
@@ -120,7 +148,11 @@ def read_signatures(children: list) -> Chain:
     """The blocks of a SIGNATURES section; fields before its first block belong to none."""
     blocks: list[Block] = []
     dates = _dates(children[1:])
+    before: list = []
     for part in children[1:]:
         if part.type in _CHAINED:
-            blocks += _follow(part, None, dates)
+            blocks += _follow(part, None, dates, _entity(before))
+            before = []
+        else:
+            before.append(part)
     return Chain(blocks, dates)

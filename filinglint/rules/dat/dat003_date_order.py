@@ -1,9 +1,14 @@
 """## What it does
-Checks that the filing history a Schedule TO amendment recites runs forwards: the
-original filing date ("originally filed with the SEC on …"), then each earlier
-amendment's filing date ("as amended by Amendment No. 1 filed … on …"), then this
-filing's signature date. An amendment dated before the original, or a signature dated
-before an amendment it refers to, is reported on the later-ranked date.
+Checks that the filing history a Schedule TO, 13E-3 or 14D-9 amendment recites runs
+forwards: the original filing date, then each earlier amendment's filing date ("as
+amended by Amendment No. 1 thereto filed … on …"), then this filing's signature date.
+The original filing's date is found however the recital words it: "originally filed
+with the SEC on …", "amends the Schedule TO filed with the Securities and Exchange
+Commission on …", "amends and supplements the Tender Offer Statement on Schedule TO
+filed by <the filing persons> with the SEC on …", wrapped across lines. The signature
+date is the date of the signature block, wherever it stands (above, beside or below
+the "By:" lines). An amendment dated before the original, or a signature dated before
+a filing it refers to, is reported on the later-ranked date.
 
 ## Why it matters
 The recital identifies which documents the amendment amends. A date out of order

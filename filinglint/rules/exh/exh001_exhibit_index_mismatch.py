@@ -1,11 +1,17 @@
 """## What it does
-Compares the exhibit list under Item 12 with the Index to Exhibits: every exhibit must
+Compares the exhibit list under the exhibit item (Schedule TO Item 12, Schedule 13E-3
+Item 16, Schedule 14D-9 Item 9: the item is recognised by its title, "Exhibits" or
+"Materials to be Filed as Exhibits") with the Index to Exhibits: every exhibit must
 appear in both, with the same description (whitespace and line wraps do not count) and
-markers of the same meaning. What a marker means is read from the legend under each list
-("*  Filed herewith.", "+  Previously filed."), never assumed. When Item 12 says it is
-"amended and supplemented by adding" exhibits, only the exhibits it lists are required
-in the index. Entries that name no document ("(b) Not applicable.") may appear in one
-list only. One finding per disagreeing exhibit, on the index entry, with the Item 12
+markers of the same meaning. The same marker always agrees with itself; different
+markers agree when the legends governing their lists give them one meaning. A list's
+legend is the one under it ("*  Filed herewith.", "+  Previously filed."), else the
+other list's, never assumed. When the item says it is "amended and supplemented by
+adding" exhibits, only the exhibits it lists are required in the index. Entries that
+name no document ("(b) Not applicable.") may appear in one list only. Numbered exhibits
+("107  Filing Fee Table", "99.1") are compared like the lettered Regulation M-A codes;
+subsection headings of the item ("(a) Exhibits.", "(b) Filing Fee Exhibit.") are not
+exhibits. One finding per disagreeing exhibit, on the index entry, with the item's
 entry as a related location.
 
 ## Why it matters
@@ -42,53 +48,54 @@ from filinglint.linter.diagnostics import Fix
 from filinglint.linter.query.exhibits import (
     by_code,
     exhibit_index,
+    exhibit_item,
     filed_herewith,
     herewith_markers,
     is_placeholder,
+    list_name,
     marker_meanings,
+    markers_agree,
     marks_previous_only,
 )
-from filinglint.linter.query.exhibits import (
-    item12 as item_12_list,
-)
 from filinglint.linter.query.form import MA_SCHEDULES
-from filinglint.linter.query.submission import attached_exhibits
+from filinglint.linter.query.submission import attached_exhibits, is_complete
 from filinglint.linter.rule import Rule
 
 _QUOTE_LIMIT = 90
 
 
 def check(ctx: Context, filing: Filing) -> None:
-    item12, index = item_12_list(filing), exhibit_index(filing)
-    if item12 is None or index is None:
+    item, index = exhibit_item(filing), exhibit_index(filing)
+    if item is None or index is None:
         return
-    in_item12 = by_code(item12)
+    name = list_name(item)
+    in_item = by_code(item)
     in_index = by_code(index)
     for code, entry in in_index.items():
-        other = in_item12.get(code)
+        other = in_item.get(code)
         if other is None:
-            if item12.mode == "complete" and not is_placeholder(entry):
+            if item.mode == "complete" and not is_placeholder(entry):
                 ctx.report(
                     entry.span,
-                    f"exhibit {entry.code} is in the Index to Exhibits but not in Item 12",
-                    hint="add it to Item 12 or remove it from the index",
+                    f"exhibit {entry.code} is in the Index to Exhibits but not in {name}",
+                    hint=f"add it to {name} or remove it from the index",
                 )
             continue
-        problems = _differences(item12, other, index, entry)
+        problems = _differences(filing, item, other, index, entry)
         if problems:
             ctx.report(
                 entry.span,
-                f"exhibit {entry.code} differs between Item 12 and the index: "
+                f"exhibit {entry.code} differs between {name} and the index: "
                 + "; ".join(problems),
-                hint="make the Item 12 entry and the index entry identical",
-                related=[(other.span, f"Item 12 entry for {other.code}")],
-                fix=_attached_marker_fix(ctx, code, (item12, other), (index, entry)),
+                hint=f"make the {name} entry and the index entry identical",
+                related=[(other.span, f"{name} entry for {other.code}")],
+                fix=_attached_marker_fix(ctx, filing, code, (item, other), (index, entry)),
             )
-    for code, entry in in_item12.items():
+    for code, entry in in_item.items():
         if code not in in_index and not is_placeholder(entry):
             ctx.report(
                 entry.span,
-                f"exhibit {entry.code} is listed in Item 12 but missing from the Index to Exhibits",
+                f"exhibit {entry.code} is listed in {name} but missing from the Index to Exhibits",
                 hint="add it to the index",
                 related=[(index.span, "Index to Exhibits")],
             )
@@ -99,38 +106,46 @@ def _normal(text: str) -> str:
 
 
 def _differences(
-    item12: ExhibitList, item: ExhibitEntry, index: ExhibitList, entry: ExhibitEntry
+    filing: Filing, item: ExhibitList, listed: ExhibitEntry, index: ExhibitList, entry: ExhibitEntry
 ) -> list[str]:
+    name = list_name(item)
     problems = []
-    ours, theirs = _normal(entry.description), _normal(item.description)
+    ours, theirs = _normal(entry.description), _normal(listed.description)
     if ours != theirs:
-        problems.append(_describe_words(theirs, ours))
-    item_meaning = marker_meanings(item12, item)
-    index_meaning = marker_meanings(index, entry)
-    if item_meaning != index_meaning:
+        problems.append(_describe_words(name, theirs, ours))
+    if not markers_agree(filing, (item, listed), (index, entry)):
+        item_meaning = marker_meanings(filing, item, listed)
+        index_meaning = marker_meanings(filing, index, entry)
         problems.append(
-            f"marker {_show_markers(item, item_meaning)} in Item 12 but "
+            f"marker {_show_markers(listed, item_meaning)} in {name} but "
             f"{_show_markers(entry, index_meaning)} in the index"
         )
     return problems
 
 
-def _attached_marker_fix(ctx: Context, code: str, *listed) -> Fix | None:
+def _attached_marker_fix(ctx: Context, filing: Filing, code: str, *listed) -> Fix | None:
     """Where the submission attaches the exhibit, it is filed herewith: the filing settles
-    which list's marker is wrong, and that marker becomes the list's own "filed herewith"
-    marker (or none, where its legend marks only exhibits filed before)."""
-    if ctx.submission is None or code not in attached_exhibits(ctx.submission):
+    which list's marker is wrong, and that marker becomes its governing legend's "filed
+    herewith" marker (or none, where that legend marks only exhibits filed before)."""
+    submission = ctx.submission
+    if submission is None or not is_complete(submission):
         return None
-    wrong = [(exhibits, entry) for exhibits, entry in listed if not filed_herewith(exhibits, entry)]
+    if code not in attached_exhibits(submission):
+        return None
+    wrong = [
+        (exhibits, entry)
+        for exhibits, entry in listed
+        if not filed_herewith(filing, exhibits, entry)
+    ]
     if len(wrong) != 1:
         return None
     exhibits, entry = wrong[0]
     if len(entry.markers) != 1 or len(entry.marker_spans) != 1:
         return None
-    herewith = herewith_markers(exhibits)
+    herewith = herewith_markers(filing, exhibits)
     if len(herewith) == 1:
         marker = herewith[0]
-    elif not herewith and marks_previous_only(exhibits):
+    elif not herewith and marks_previous_only(filing, exhibits):
         marker = ""
     else:
         return None
@@ -138,9 +153,8 @@ def _attached_marker_fix(ctx: Context, code: str, *listed) -> Fix | None:
     edit = ctx.edit(span.start, span.end, marker, expect=entry.markers[0])
     if edit is None:
         return None
-    where = "Item 12" if exhibits.source == "item-12" else "the index"
     shown = f'"{marker}"' if marker else "no marker"
-    return ctx.fix(f"mark {entry.code} in {where} as filed herewith ({shown})", edit)
+    return ctx.fix(f"mark {entry.code} in {list_name(exhibits)} as filed herewith ({shown})", edit)
 
 
 def _show_markers(entry: ExhibitEntry, meanings: frozenset[str]) -> str:
@@ -151,7 +165,7 @@ def _show_markers(entry: ExhibitEntry, meanings: frozenset[str]) -> str:
     return f"{shown} ({'; '.join(words)})" if words else shown
 
 
-def _describe_words(item_text: str, index_text: str) -> str:
+def _describe_words(name: str, item_text: str, index_text: str) -> str:
     """Say which words differ, quoting both titles when they are short enough."""
     import difflib
 
@@ -159,16 +173,16 @@ def _describe_words(item_text: str, index_text: str) -> str:
     changes = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "delete":
-            changes.append(f'Item 12 has extra "{" ".join(a[i1:i2])}"')
+            changes.append(f'{name} has extra "{" ".join(a[i1:i2])}"')
         elif op == "insert":
-            changes.append(f'Item 12 lacks "{" ".join(b[j1:j2])}"')
+            changes.append(f'{name} lacks "{" ".join(b[j1:j2])}"')
         elif op == "replace":
             changes.append(
-                f'Item 12 has "{" ".join(a[i1:i2])}" where the index has "{" ".join(b[j1:j2])}"'
+                f'{name} has "{" ".join(a[i1:i2])}" where the index has "{" ".join(b[j1:j2])}"'
             )
     summary = ", ".join(changes[:3]) + (f" and {len(changes) - 3} more" if len(changes) > 3 else "")
     if len(item_text) <= _QUOTE_LIMIT and len(index_text) <= _QUOTE_LIMIT:
-        return f'title "{index_text}" in the index but "{item_text}" in Item 12 ({summary})'
+        return f'title "{index_text}" in the index but "{item_text}" in {name} ({summary})'
     return f"title words differ ({summary})"
 
 
@@ -176,7 +190,7 @@ RULE = Rule(
     code="EXH001",
     name="exhibit-index-mismatch",
     severity="error",
-    summary="Item 12 exhibit list and Index to Exhibits disagree",
+    summary="the exhibit item's list and the Index to Exhibits disagree",
     docs=__doc__,
     visitors={"filing": check},
     forms=MA_SCHEDULES,

@@ -1,6 +1,7 @@
 """## What it does
-Reports an exhibit marker (`*`, `**`, `+`, `†`, `(1)`…) that an entry of Item 12's list or
-of the Index to Exhibits uses but that no legend governing the list defines. A list is
+Reports an exhibit marker (`*`, `**`, `+`, `†`, `(1)`…) that an entry of the exhibit
+item's list (Schedule TO Item 12, Schedule 13E-3 Item 16, Schedule 14D-9 Item 9) or of
+the Index to Exhibits uses but that no legend governing the list defines. A list is
 governed by its own legend ("*  Filed herewith." under the entries), and by the other
 list's legend where it has none of its own. Where the filing has no legend at all the
 rule is silent: the legend may stand where filinglint does not read one.
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 from filinglint.linter.ast import Filing
 from filinglint.linter.context import Context
-from filinglint.linter.query.exhibits import governing_legend
+from filinglint.linter.query.exhibits import governing_legend, list_name
 from filinglint.linter.query.form import MA_SCHEDULES
 from filinglint.linter.rule import Rule
 
@@ -44,7 +45,7 @@ def check(ctx: Context, filing: Filing) -> None:
         for entry in exhibits.entries:
             for marker, span in zip(entry.markers, entry.marker_spans, strict=False):
                 if marker not in defined:
-                    where = "Item 12" if exhibits.source == "item-12" else "the index"
+                    where = list_name(exhibits)
                     known = ", ".join(f'"{m}"' for m in sorted(defined))
                     ctx.report(
                         span,

@@ -1,10 +1,12 @@
 """## What it does
 Reports a sentence that refers to an exhibit of this filing — "is filed as Exhibit
 (a)(5)(D) hereto", "attached hereto as Exhibit (a)(1)(F)", "filed herewith as Exhibit
-(a)(5)(C)" — whose code is in none of the filing's exhibit lists (Item 12 or the Index to
-Exhibits). Only references that "hereto" or "herewith" tie to this filing are read: an
-exhibit "to the Schedule TO", "to the Company's Form 8-K" or "incorporated by reference
-to" another filing is not one. References inside the exhibit lists themselves are not
+(a)(5)(C)", "filed as Exhibit (a)(5)(B) to this Schedule 14D-9" — whose code is in none
+of the filing's exhibit lists (the exhibit item — Schedule TO Item 12, Schedule 13E-3
+Item 16, Schedule 14D-9 Item 9 — or the Index to Exhibits). Only references that
+"hereto", "herewith" or "to this Schedule" tie to this filing are read: an exhibit "to
+the Schedule TO", "to the Company's Form 8-K" or "incorporated by reference to" another
+filing is not one. References inside the exhibit lists themselves are not
 judged, and a filing with no exhibit list is not judged at all. A code that is a part of
 a listed one, or that a listed one is part of ((a)(5) and (a)(5)(A)), is taken as listed.
 
@@ -38,7 +40,7 @@ from __future__ import annotations
 
 from filinglint.linter.ast import Filing
 from filinglint.linter.context import Context
-from filinglint.linter.query.exhibits import code_key
+from filinglint.linter.query.exhibits import code_key, list_name
 from filinglint.linter.query.form import MA_SCHEDULES
 from filinglint.linter.rule import Rule
 
@@ -59,11 +61,7 @@ def check(ctx: Context, filing: Filing) -> None:
             continue
         reported.add(key)
         codes = ", ".join(sorted({e.code for x in filing.exhibit_lists for e in x.entries}))
-        lists = " or ".join(
-            dict.fromkeys(
-                "Item 12" if x.source == "item-12" else "the index" for x in filing.exhibit_lists
-            )
-        )
+        lists = " or ".join(dict.fromkeys(list_name(x) for x in filing.exhibit_lists))
         ctx.report(
             reference.span,
             f"the text refers to Exhibit {reference.code} of this filing, but {lists} lists"
