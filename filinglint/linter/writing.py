@@ -173,9 +173,7 @@ def _name(descriptor: int, temporary: str) -> None:
     """
     folder = os.open(os.path.dirname(temporary) or ".", os.O_RDONLY | os.O_DIRECTORY)
     try:
-        os.link(
-            f"/proc/self/fd/{descriptor}", temporary, src_dir_fd=folder, follow_symlinks=True
-        )
+        os.link(f"/proc/self/fd/{descriptor}", temporary, src_dir_fd=folder, follow_symlinks=True)
     finally:
         os.close(folder)
 
