@@ -174,7 +174,7 @@ a/**/b.txt
 [!x-z]z.txt
 logs/*
 !logs/keep.txt
-trailing.txt\\ 
+trailing.txt\\\x20
 **/deep/x.txt
 odd?.nc
 """,
