@@ -154,7 +154,7 @@ def test_version_command(capsys):
     from filinglint import __version__
 
     assert run(capsys, "version") == (0, f"filinglint {__version__}\n", "")
-    code, out, _ = run(capsys, "version", "--output-format", "json")
+    _, out, _ = run(capsys, "version", "--output-format", "json")
     assert json.loads(out) == {"version": __version__}
     try:
         main(["--version"])
