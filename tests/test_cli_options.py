@@ -162,3 +162,43 @@ def test_form_option_and_setting_say_what_an_untitled_file_is(tmp_path, capsys, 
     assert code == 0 and "BOX001" not in out
     _, out, _ = run(capsys, "config", "cover.txt")
     assert 'form = "SC 13E3"' in out
+
+
+def test_statistics_as_json(capsys):
+    code, out, _ = run(capsys, "check", "--statistics", "--output-format", "json", str(EXAMPLE))
+    assert code == 1
+    rows = json.loads(out)
+    assert {"code": "FEE001", "name": "fee-mismatch", "count": 1, "fixable": True} in rows
+    assert [row["count"] for row in rows] == sorted((row["count"] for row in rows), reverse=True)
+    code, out, _ = run(
+        capsys, "check", "--statistics", "--output-format", "json-lines", str(EXAMPLE)
+    )
+    assert [json.loads(line) for line in out.splitlines()] == rows
+
+
+def test_rule_all(capsys):
+    from filinglint.linter.registry import all_rules
+
+    codes = [r.code for r in all_rules()]
+    code, out, _ = run(capsys, "rule", "--all")
+    assert code == 0
+    assert [line.split("(")[-1].rstrip(")") for line in out.splitlines() if line.startswith("# ")][
+        : len(codes)
+    ] == codes
+    code, out, _ = run(capsys, "rule", "--all", "--output-format", "json")
+    assert [r["code"] for r in json.loads(out)] == codes
+    assert run(capsys, "rule")[0] == 2
+    assert run(capsys, "rule", "FEE001", "--all")[0] == 2
+
+
+def test_version_command(capsys):
+    from filinglint import __version__
+
+    assert run(capsys, "version") == (0, f"filinglint {__version__}\n", "")
+    _, out, _ = run(capsys, "version", "--output-format", "json")
+    assert json.loads(out) == {"version": __version__}
+    try:
+        main(["--version"])
+    except SystemExit as done:
+        assert done.code == 0
+    assert capsys.readouterr().out == f"filinglint {__version__}\n"

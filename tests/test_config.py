@@ -165,3 +165,124 @@ def test_config_command_prints_effective_settings(project, capsys):
 
 def test_config_schema_is_a_valid_schema():
     jsonschema.Draft202012Validator.check_schema(load_json("config.schema.json"))
+
+
+# --- issue 11: discovery problems, BOM, stdin, the config command, CLI excludes ------------
+
+
+def _one_error(capsys) -> str:
+    captured = capsys.readouterr()
+    assert captured.out == "" and "Traceback" not in captured.err
+    [line] = captured.err.splitlines()
+    assert line.startswith("filinglint: error: ")
+    return line
+
+
+@pytest.mark.parametrize("name", ["pyproject.toml", "filinglint.toml"])
+@pytest.mark.parametrize("how", ["discovered", "--config"])
+def test_a_config_that_is_not_utf8_is_one_line(project, capsys, name, how):
+    (project / name).write_bytes(b'[tool.filinglint]\nselect = ["FEE"]\n# caf\xe9\n')
+    extra = ["--config", name] if how == "--config" else []
+    assert main(["check", *extra, "filings"]) == 2
+    line = _one_error(capsys)
+    assert f"{name}:3: configuration is not UTF-8 (byte" in line
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[tool.filinglint]\nselect = " + "[" * 5000 + "]" * 5000 + "\n",
+        "[tool.filinglint]\n[tool.filinglint.fee-mismatch]\nx = " + "{a=" * 3000 + "1" + "}" * 3000,
+        "[tool]\nother = " + "[" * 5000 + "]" * 5000 + "\n[tool.filinglint]\n",
+    ],
+    ids=["select", "inline-tables", "another-tool"],
+)
+@pytest.mark.parametrize("how", ["discovered", "--config"])
+def test_a_deeply_nested_config_is_one_line(project, capsys, content, how):
+    (project / "pyproject.toml").write_text(content)
+    extra = ["--config", "pyproject.toml"] if how == "--config" else []
+    assert main(["check", *extra, "filings"]) == 2
+    line = _one_error(capsys)
+    assert "pyproject.toml" in line and ("nested too deeply" in line or "tool.filinglint" in line)
+
+
+def test_tool_filinglint_that_is_not_a_table_is_one_line(project, capsys):
+    (project / "pyproject.toml").write_text('tool = {filinglint = "FEE"}\n# [tool.filinglint]\n')
+    assert main(["check", "--config", "pyproject.toml", "filings"]) == 2
+    assert "tool.filinglint: a str, not a table" in _one_error(capsys)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("pyproject.toml", '[tool.filinglint]\nselect = ["FEE"]\n'),
+        ("filinglint.toml", 'select = ["FEE"]\n'),
+    ],
+)
+def test_a_byte_order_mark_is_accepted(project, capsys, name, content):
+    (project / name).write_bytes(b"\xef\xbb\xbf" + content.encode())
+    assert codes(capsys, "filings") == (1, ["FEE001"])
+
+
+@pytest.mark.parametrize("where", [None, "."])
+def test_config_command_in_the_folder_holding_pyproject(project, capsys, where):
+    (project / "pyproject.toml").write_text('[tool.filinglint]\nselect = ["FEE"]\n')
+    assert main(["config", *([where] if where else []), "--output-format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["config-file"] == str(project / "pyproject.toml")
+    assert data["select"] == ["FEE"]
+    assert codes(capsys, ".") == (1, ["FEE001"])  # and check uses that same file
+
+
+def test_a_folder_uses_its_own_config_not_its_parents(project, capsys):
+    (project / "filinglint.toml").write_text('select = ["FEE"]\n')
+    (project / "filings" / "filinglint.toml").write_text('select = ["DAT"]\n')
+    assert main(["config", "filings", "--output-format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["select"] == ["DAT"]
+
+
+def _stdin(monkeypatch, text: str) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+
+
+def test_stdin_uses_the_discovered_config(project, capsys, monkeypatch):
+    (project / "pyproject.toml").write_text('[tool.filinglint]\nselect = ["FEE"]\n')
+    _stdin(monkeypatch, EXAMPLE.read_text(encoding="utf-8"))
+    assert codes(capsys, "-") == (1, ["FEE001"])
+
+
+def test_stdin_filename_picks_config_and_per_file_ignores(project, capsys, monkeypatch):
+    (project / "pyproject.toml").write_text(
+        '[tool.filinglint]\nselect = ["FEE", "EXH"]\n'
+        '[tool.filinglint.per-file-ignores]\n"filings/*" = ["FEE"]\n'
+    )
+    (project / "filings" / "filinglint.toml").write_text('select = ["DAT"]\n')
+    text = EXAMPLE.read_text(encoding="utf-8")
+    _stdin(monkeypatch, text)
+    # filings/ has its own configuration: DAT only.
+    assert codes(capsys, "-", "--stdin-filename", "filings/x.txt") == (1, ["DAT002"])
+    (project / "filings" / "filinglint.toml").unlink()
+    _stdin(monkeypatch, text)
+    assert codes(capsys, "-", "--stdin-filename", "filings/x.txt") == (1, ["EXH001"])
+    _stdin(monkeypatch, text)
+    assert codes(capsys, "-", "--stdin-filename", "other/x.txt") == (1, ["FEE001", "EXH001"])
+
+
+def test_cli_exclude_and_extend_exclude(project, capsys, monkeypatch):
+    (project / "pyproject.toml").write_text('[tool.filinglint]\nselect = ["FEE"]\n')
+    (project / "filings" / "build").mkdir()
+    shutil.copy(EXAMPLE, project / "filings" / "build" / "copy.txt")
+    assert main(["check", "-q", "--output-format", "concise", "filings"]) == 1
+    assert "build/copy.txt" not in capsys.readouterr().out  # build/ is excluded by default
+    # --exclude replaces the list (build/ is walked again), --extend-exclude adds to it.
+    assert main(["check", "-q", "--output-format", "concise", "--exclude", "nothing", "."]) == 1
+    assert "filings/build/copy.txt" in capsys.readouterr().out
+    assert main(["check", "--extend-exclude", "example.txt,build", "filings"]) == 0
+    assert "no filings found" in capsys.readouterr().err
+    # A glob with a slash is relative to the working folder, not the configuration's.
+    monkeypatch.chdir(project / "filings")
+    assert main(["check", "--extend-exclude", "./example.txt", "."]) == 0
+    capsys.readouterr()
+    assert codes(capsys, "--extend-exclude", "filings/example.txt", ".") == (1, ["FEE001"])

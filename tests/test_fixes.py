@@ -199,17 +199,27 @@ def test_stdin_is_never_fixed(seed_text, monkeypatch, capsys):
 # --- atomic writes ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("failing", ["replace", "fsync", "chmod"])
-def test_an_interrupted_write_leaves_the_original_intact(seed_copy, monkeypatch, capsys, failing):
+@pytest.mark.parametrize("unnamed", [True, False], ids=["O_TMPFILE", "named-temporary"])
+@pytest.mark.parametrize("failing", ["replace", "fsync", "fchmod", "write", "link"])
+def test_an_interrupted_write_leaves_the_original_intact(
+    seed_copy, monkeypatch, capsys, failing, unnamed
+):
+    from filinglint.linter import writing
+
     before = seed_copy.read_bytes()
 
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(fixes.os, failing, broken)
+    if not unnamed:
+        monkeypatch.setattr(writing, "_unnamed", lambda folder: None)
+    monkeypatch.setattr(writing.os, failing, broken)
     code, _, err = run(capsys, "check", "--fix", "--unsafe-fixes", "-q", str(seed_copy))
+    if failing == "link" and not unnamed:  # a named temporary file is never linked
+        assert code == 1
+        return
     assert code == 2
-    assert f"{seed_copy}: cannot write the fixed file (No space left on device)" in err
+    assert f"{seed_copy}: cannot write (No space left on device)" in err
     assert seed_copy.read_bytes() == before
     assert sorted(p.name for p in seed_copy.parent.iterdir()) == ["seed.txt"]  # no temp left
 

@@ -160,3 +160,18 @@ def test_documented_config_is_valid_and_names_the_hook(tmp_path: Path):
     assert done.returncode == 0, done.stdout + done.stderr
     manifest = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert re.search(r"^- id: filinglint$", manifest, re.M)
+
+
+def test_every_hook_sends_every_extension_check_walks():
+    """A hook whose `files` leaves out an extension `check` walks (.nc) skips those filings."""
+    from filinglint.cli.walk import EXTENSIONS
+
+    manifest = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    patterns = re.findall(r"^\s*files:\s*'([^']*)'", manifest, re.M)
+    hooks = re.findall(r"^- id: ", manifest, re.M)
+    assert len(patterns) == len(hooks) >= 2
+    for pattern in patterns:
+        for extension in EXTENSIONS:
+            assert re.search(pattern, f"filings/a{extension.upper()}"), (pattern, extension)
+            assert re.search(pattern, f"filings/a{extension}"), (pattern, extension)
+        assert not re.search(pattern, "filings/a.pdf")

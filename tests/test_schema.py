@@ -95,3 +95,36 @@ def test_the_holiday_table_is_the_holidays_packages_calendar():
         assert [day for day, _ in table[str(year)]] == sorted(
             day.isoformat() for day in package_holidays(year)
         ), f"{year}: run `python -m filinglint.schema.generate`"
+
+
+def test_schemas_take_one_form_whatever_the_pydantic_release():
+    """What pydantic 2.6-2.14 write differently is given one form (see generate.stable)."""
+    from filinglint.schema.generate import _DECIMAL_PATTERN, stable
+
+    older = {
+        "$defs": {
+            "Fix": {
+                "properties": {
+                    "kind": {"const": "fix", "enum": ["fix"], "title": "Kind"},
+                    "value": {
+                        "anyOf": [
+                            {"type": "number"},
+                            {"type": "string", "pattern": _DECIMAL_PATTERN},
+                            {"type": "string"},
+                            {"type": "null"},
+                        ]
+                    },
+                },
+            }
+        }
+    }
+    fix = stable(older)["$defs"]["Fix"]
+    assert fix["description"].startswith("Edits that would make the finding go away")
+    assert fix["properties"]["kind"] == {"const": "fix", "title": "Kind", "type": "string"}
+    assert fix["properties"]["value"]["anyOf"] == [
+        {"type": "number"},
+        {"type": "string"},
+        {"type": "null"},
+    ]
+    newer = {"$defs": {"Fix": {"description": "kept", "properties": {}}}}
+    assert stable(newer)["$defs"]["Fix"]["description"] == "kept"

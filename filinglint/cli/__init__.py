@@ -20,7 +20,7 @@ _Progress = Progress  # the name tests and older callers used
 def main(argv: list[str] | None = None) -> int:
     from filinglint.cli.arguments import build_parser
     from filinglint.cli.check import run_check
-    from filinglint.cli.inspect import run_config, run_parse, run_rule, run_rules
+    from filinglint.cli.inspect import run_config, run_parse, run_rule, run_rules, run_version
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         "parse": run_parse,
         "rules": run_rules,
         "rule": run_rule,
+        "version": run_version,
     }
     if args.command is None:
         parser.print_help(sys.stderr)

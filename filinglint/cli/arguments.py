@@ -37,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="FORMAT=PATH",
-        help="also write FORMAT to PATH (repeatable), e.g. sarif=results.sarif",
+        help="also write FORMAT to PATH (repeatable), e.g. sarif=results.sarif; written"
+        " atomically, through a symbolic link, in place on a device such as /dev/null",
     )
     _selection_options(check)
     check.add_argument(
@@ -61,7 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _form_option(check)
     check.add_argument(
-        "--fix", action="store_true", help="apply safe fixes to the files (atomically)"
+        "--fix",
+        action="store_true",
+        help="apply safe fixes to the files (atomically; a symbolic link is written through"
+        " to its file and stays a link; only regular files are fixed)",
     )
     check.add_argument(
         "--unsafe-fixes",
@@ -106,13 +110,40 @@ def build_parser() -> argparse.ArgumentParser:
         "--baseline", metavar="FILE", help="hide findings recorded in this baseline file"
     )
     check.add_argument(
-        "--write-baseline", metavar="FILE", help="record every current finding in FILE (and exit 0)"
+        "--write-baseline",
+        metavar="FILE",
+        help="record every current finding in FILE (and exit 0); written as --output-file is",
     )
     check.add_argument(
         "--stdin-filename",
         default=None,
         metavar="PATH",
         help="the name to report for input read from stdin",
+    )
+    for flag, text in (
+        ("--exclude", "paths never checked, replacing the configured exclude"),
+        ("--extend-exclude", "paths never checked, in addition to the configured exclude"),
+    ):
+        check.add_argument(
+            flag,
+            action="append",
+            default=None,
+            metavar="GLOBS",
+            help=f"{text}: globs relative to the working folder, comma-separated",
+        )
+    gitignore = check.add_mutually_exclusive_group()
+    gitignore.add_argument(
+        "--respect-gitignore",
+        dest="respect_gitignore",
+        action="store_true",
+        default=True,
+        help="skip files .gitignore ignores when walking folders (the default)",
+    )
+    gitignore.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        help="walk files that .gitignore ignores too",
     )
     _config_options(check)
 
@@ -135,9 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
 
-    rule = commands.add_parser("rule", help="explain one rule")
-    rule.add_argument("rule", metavar="CODE|NAME")
+    rule = commands.add_parser("rule", help="explain one rule (or every rule with --all)")
+    rule.add_argument("rule", metavar="CODE|NAME", nargs="?")
+    rule.add_argument("--all", action="store_true", help="explain every rule")
     rule.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    version = commands.add_parser("version", help="print filinglint's version")
+    version.add_argument("--output-format", choices=("text", "json"), default="text")
     return parser
 
 

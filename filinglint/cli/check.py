@@ -21,6 +21,7 @@ from filinglint.cli.output import (
     error,
     render,
     report,
+    warning,
     write,
     write_file,
 )
@@ -39,8 +40,41 @@ class _Run:
     input_errors: int = 0
 
 
+class _Overrides:
+    """The configuration of each path with the command line's choices applied on top:
+    what the walker excludes and what each file is checked with agree."""
+
+    def __init__(self, resolver, args: argparse.Namespace) -> None:
+        self.resolver = resolver
+        self.args = args
+        self._done: dict[int, tuple[object, object]] = {}
+
+    def for_path(self, path: str):
+        from filinglint.linter.config import with_command_line_excludes, with_overrides
+
+        base = self.resolver.for_path(path)
+        cached = self._done.get(id(base))
+        if cached is not None and cached[0] is base:
+            return cached[1]
+        args = self.args
+        settings = with_overrides(
+            base,
+            select=split_selectors(args.select),
+            ignore=base.ignore + split_selectors(args.ignore) if args.ignore else None,
+            extend_select=split_selectors(args.extend_select),
+            form=args.form,
+        )
+        settings = with_command_line_excludes(
+            settings, split_selectors(args.exclude), split_selectors(args.extend_exclude)
+        )
+        if args.filing_date:
+            settings = _with_filing_date(settings, args.filing_date)
+        self._done[id(base)] = (base, settings)
+        return settings
+
+
 def run_check(args: argparse.Namespace) -> int:
-    from filinglint.linter.config import ConfigError, ConfigResolver, with_overrides
+    from filinglint.linter.config import ConfigError, ConfigResolver
     from filinglint.linter.engine import Engine
     from filinglint.linter.registry import SelectionError
     from filinglint.linter.source import InputError, read_path
@@ -53,7 +87,7 @@ def run_check(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         outputs.append((fmt, target))
     try:
-        resolver = ConfigResolver(args.config, args.isolated)
+        resolver = _Overrides(ConfigResolver(args.config, args.isolated), args)
     except ConfigError as exc:
         error(str(exc))
         return EXIT_ERROR
@@ -63,26 +97,30 @@ def run_check(args: argparse.Namespace) -> int:
     settings = None
     progress = Progress(enabled=not args.quiet)
     checked = 0
+
+    def unreadable(message: str) -> None:
+        progress.close()
+        error(message)
+        run.input_errors += 1
+
     try:
-        for path in iter_inputs(args.paths, resolver):
-            base = resolver.for_path(path)
-            settings = with_overrides(
-                base,
-                select=split_selectors(args.select),
-                ignore=base.ignore + split_selectors(args.ignore) if args.ignore else None,
-                extend_select=split_selectors(args.extend_select),
-                form=args.form,
-            )
-            if args.filing_date:
-                settings = _with_filing_date(settings, args.filing_date)
+        inputs = iter_inputs(
+            args.paths,
+            resolver,
+            respect_gitignore=args.respect_gitignore,
+            on_error=unreadable,
+        )
+        for path in inputs:
+            # stdin is configured as the file it stands for (ruff's --stdin-filename).
+            named = args.stdin_filename if path == "-" and args.stdin_filename else path
+            settings = resolver.for_path(named)
             engine = engines.get(settings.path)
             if engine is None:
                 engine = engines[settings.path] = Engine.from_settings(settings)
             try:
                 source = read_path(path)
             except InputError as exc:
-                error(str(exc))
-                run.input_errors += 1
+                unreadable(str(exc))
                 continue
             if path == "-" and args.stdin_filename:
                 source.path = args.stdin_filename
@@ -99,17 +137,26 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     progress.close()
     if settings is None:
-        settings = with_overrides(resolver.for_path("."), select=split_selectors(args.select))
+        settings = resolver.for_path(".")
+    if checked == 0 and not run.input_errors:
+        # As ruff: a warning, not "All checks passed!" over nothing.
+        warning("no filings found under the given paths")
     if args.diff:
         return _finish_diff(args, run)
     diagnostics, sources = run.diagnostics, run.sources
 
     if args.write_baseline:
         from filinglint.linter.baseline import write_baseline
+        from filinglint.linter.writing import WriteError
 
-        count = write_baseline(args.write_baseline, diagnostics, sources)
+        try:
+            count = write_baseline(args.write_baseline, diagnostics, sources)
+        except WriteError as exc:
+            error(str(exc))
+            return EXIT_ERROR
         if not args.quiet:
-            print(f"Wrote {count} findings to the baseline {args.write_baseline}.", file=sys.stderr)
+            noun = "finding" if count == 1 else "findings"
+            print(f"Wrote {count} {noun} to the baseline {args.write_baseline}.", file=sys.stderr)
         return EXIT_ERROR if run.input_errors else EXIT_CLEAN
     hidden = 0
     if args.baseline:
@@ -124,21 +171,26 @@ def run_check(args: argparse.Namespace) -> int:
     output_format = args.output_format or settings.output_format or "full"
     show_source = args.show_source if args.show_source is not None else True
     report(args, output_format, diagnostics, sources, show_source)
-    for fmt, target in outputs:
-        write_file(target, render(fmt, diagnostics, sources, show_source, color=False))
-    if output_format in ("full", "concise", "grouped") and not args.quiet:
+    written = all(
+        [
+            write_file(target, render(fmt, diagnostics, sources, show_source, color=False))
+            for fmt, target in outputs
+        ]
+    )
+    human = output_format in ("full", "concise", "grouped")
+    if human and not args.quiet and (checked or run.input_errors):
         from filinglint.linter.report import fix_summary, summary
 
         if args.show_fixes and run.fixed:
             write(_fixed_listing(run.fixed))
-        print(summary(diagnostics, fixed=len(run.fixed)))
+        print(summary(diagnostics, fixed=len(run.fixed), unreadable=run.input_errors))
         available = fix_summary(diagnostics, unsafe=args.unsafe_fixes)
         if available:
             print(available)
         if hidden:
             print(f"{hidden} known findings hidden by the baseline {args.baseline}.")
 
-    if run.input_errors:
+    if run.input_errors or not written:
         return EXIT_ERROR
     failing = FAIL_LEVELS[args.fail_on or settings.fail_on or "warning"]
     if not args.exit_zero and any(d.severity in failing for d in diagnostics):

@@ -190,22 +190,50 @@ def _rule_json(rule) -> dict:
 
 
 def run_rule(args: argparse.Namespace) -> int:
+    """``rule CODE`` explains one rule; ``rule --all`` every rule (as ruff's)."""
+    import json
+
     from filinglint.linter.registry import all_rules, find_rule
 
+    if args.all == (args.rule is not None):
+        error("give a rule's code or name, or --all (not both)")
+        return EXIT_ERROR
+    if args.all:
+        rules = all_rules()
+        if args.output_format == "json":
+            write(json.dumps([_rule_json(r) for r in rules], indent=2) + "\n")
+        else:
+            write("\n".join(_rule_text(r) for r in rules))
+        return EXIT_CLEAN
     rule = find_rule(args.rule)
     if rule is None:
         known = ", ".join(r.code for r in all_rules())
         error(f"no rule {args.rule!r} (known: {known})")
         return EXIT_ERROR
     if args.output_format == "json":
-        import json
-
         write(json.dumps(_rule_json(rule), indent=2) + "\n")
         return EXIT_CLEAN
+    write(_rule_text(rule))
+    return EXIT_CLEAN
+
+
+def _rule_text(rule) -> str:
     fix = f" Fix: {rule.fix}." if rule.fixable else ""
     severity = f"Default severity: {rule.severity}.{fix}"
-    write(f"# {rule.name} ({rule.code})\n\n{rule.summary}. {severity} {_forms_sentence(rule)}\n\n")
-    write(rule.docs + "\n")
+    forms = _forms_sentence(rule)
+    return f"# {rule.name} ({rule.code})\n\n{rule.summary}. {severity} {forms}\n\n{rule.docs}\n"
+
+
+def run_version(args: argparse.Namespace) -> int:
+    """``filinglint version``: the same as ``--version``, or JSON for scripts."""
+    from filinglint import __version__
+
+    if args.output_format == "json":
+        import json
+
+        write(json.dumps({"version": __version__}) + "\n")
+    else:
+        write(f"filinglint {__version__}\n")
     return EXIT_CLEAN
 
 

@@ -22,6 +22,13 @@ def error(message: str) -> None:
     print(f"filinglint: error: {printable(message)}", file=sys.stderr)
 
 
+def warning(message: str) -> None:
+    """One warning line on stderr (the run goes on; the exit code does not change)."""
+    from filinglint.linter.report import printable
+
+    print(f"filinglint: warning: {printable(message)}", file=sys.stderr)
+
+
 def write(text: str) -> None:
     if text:
         sys.stdout.write(text)
@@ -36,7 +43,10 @@ class Progress:
 
     def update(self, files: int, findings: int) -> None:
         if self.enabled:
-            sys.stderr.write(f"\rfilinglint: {files} files checked, {findings} findings")
+            sys.stderr.write(
+                f"\rfilinglint: {files} file{'s' if files != 1 else ''} checked, "
+                f"{findings} finding{'s' if findings != 1 else ''}"
+            )
             sys.stderr.flush()
             self.shown = True
 
@@ -68,27 +78,54 @@ def render(fmt, diagnostics, sources, show_source: bool, color: bool) -> str:
 
 
 def report(args, output_format: str, diagnostics, sources, show_source: bool) -> None:
-    if args.statistics and output_format in ("full", "concise", "grouped"):
-        write(statistics(diagnostics))
+    """The findings on stdout, or with ``--statistics`` their counts per rule: a JSON
+    array for ``json`` (one object a line for ``json-lines``), else ruff's text table."""
+    if args.statistics:
+        if output_format == "json":
+            import json
+
+            write(json.dumps(statistics_rows(diagnostics), indent=2) + "\n")
+        elif output_format == "json-lines":
+            import json
+
+            write("".join(json.dumps(row) + "\n" for row in statistics_rows(diagnostics)))
+        else:
+            write(statistics(diagnostics))
         return
     write(render(output_format, diagnostics, sources, show_source, use_color(args.color)))
 
 
+def statistics_rows(diagnostics) -> list[dict]:
+    """Findings per rule, most frequent first: code, name, count, and whether a fix is
+    offered for them (``fixable``), as ruff's ``--statistics --output-format json``."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for diagnostic in diagnostics:
+        row = counts.setdefault((diagnostic.code, diagnostic.name), [0, 0])
+        row[0] += 1
+        row[1] += diagnostic.fix is not None
+    ordered = sorted(counts.items(), key=lambda item: (-item[1][0], item[0]))
+    return [
+        {"code": code, "name": name, "count": count, "fixable": fixable > 0}
+        for (code, name), (count, fixable) in ordered
+    ]
+
+
 def statistics(diagnostics) -> str:
     """Findings per rule, most frequent first, as ruff's --statistics prints them."""
-    counts: dict[tuple[str, str], int] = {}
-    for diagnostic in diagnostics:
-        key = (diagnostic.code, diagnostic.name)
-        counts[key] = counts.get(key, 0) + 1
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return "".join(f"{count:5d}  {code:7} {name}\n" for (code, name), count in rows)
+    return "".join(
+        f"{row['count']:5d}  {row['code']:7} {row['name']}\n"
+        for row in statistics_rows(diagnostics)
+    )
 
 
-def write_file(target: str, text: str) -> None:
-    """Write an output file atomically, so a CI step never reads half a report."""
-    directory = os.path.dirname(os.path.abspath(target))
-    os.makedirs(directory, exist_ok=True)
-    temporary = f"{target}.tmp-{os.getpid()}"
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(temporary, target)
+def write_file(target: str, text: str) -> bool:
+    """Write an output file (``linter/writing.py``: atomically, through a symbolic link,
+    in place on a device); False, after one error line, when it cannot be written."""
+    from filinglint.linter.writing import WriteError, write_file
+
+    try:
+        write_file(target, text.encode("utf-8"), make_parents=True)
+    except WriteError as exc:
+        error(str(exc))
+        return False
+    return True

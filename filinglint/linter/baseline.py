@@ -30,7 +30,11 @@ def _key_path(path: str, baseline: str) -> str:
 
 
 def write_baseline(baseline: str, diagnostics, sources) -> int:
-    """Write every finding's fingerprint to ``baseline`` (atomically); return the count."""
+    """Write every finding's fingerprint to ``baseline``; return the count.
+
+    Written as ``linter/writing.py`` writes (atomically, through a symbolic link, never
+    renaming over a device); ``WriteError`` when it cannot be.
+    """
     entries = [
         {
             "path": _key_path(d.path, baseline),
@@ -42,11 +46,9 @@ def write_baseline(baseline: str, diagnostics, sources) -> int:
         for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, sources), strict=True)
     ]
     document = {"tool": "filinglint", "version": BASELINE_VERSION, "findings": entries}
-    temporary = f"{baseline}.tmp-{os.getpid()}"
-    with open(temporary, "w", encoding="utf-8") as handle:
-        json.dump(document, handle, indent=2)
-        handle.write("\n")
-    os.replace(temporary, baseline)
+    from filinglint.linter.writing import write_file  # raises WriteError, one line
+
+    write_file(baseline, (json.dumps(document, indent=2) + "\n").encode("utf-8"))
     return len(entries)
 
 

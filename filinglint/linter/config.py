@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import posixpath
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -110,7 +111,11 @@ def _glob_match(relative: str, pattern: str) -> bool:
 
 
 def find_config(start: str) -> Path | None:
-    """The nearest filinglint.toml, or pyproject.toml with [tool.filinglint], upwards."""
+    """The nearest filinglint.toml, or pyproject.toml with [tool.filinglint], upwards.
+
+    A ``pyproject.toml`` that is not UTF-8 cannot be told apart from one that configures
+    filinglint, so it is a ``ConfigError`` (as in ruff) rather than silently skipped.
+    """
     directory = Path(os.path.abspath(start))
     if not directory.is_dir():
         directory = directory.parent
@@ -126,10 +131,27 @@ def find_config(start: str) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)  # ConfigError when not UTF-8
     except OSError:
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*filinglint\b", text, re.MULTILINE) is not None
+    return _TOOL_TABLE.search(text) is not None
+
+
+_TOOL_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*filinglint\b", re.MULTILINE)
+
+
+def read_text(path: Path) -> str:
+    """A configuration file's text: UTF-8, a byte-order mark accepted (TOML allows none
+    but editors on Windows write one); anything else is a one-line ``ConfigError``."""
+    data = path.read_bytes()  # OSError for the caller
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(
+            f"{path}:{line}: configuration is not UTF-8 (byte {exc.start}: "
+            f"0x{data[exc.start]:02x}); TOML files must be UTF-8"
+        ) from None
 
 
 class ConfigResolver:
@@ -142,11 +164,18 @@ class ConfigResolver:
         self._explicit = load_config(Path(explicit)) if explicit else None
 
     def for_path(self, path: str) -> Settings:
+        """The settings for ``path``: a file, a folder (its own configuration, not its
+        parent's), or ``-`` (stdin: the configuration found from the working folder)."""
         if self._explicit is not None:
             return self._explicit
-        if self.isolated or path == "-":
+        if self.isolated:
             return Settings(root=os.getcwd())
-        folder = os.path.dirname(os.path.abspath(path)) or "."
+        if path == "-":
+            folder = os.getcwd()
+        elif os.path.isdir(path):
+            folder = os.path.abspath(path)
+        else:
+            folder = os.path.dirname(os.path.abspath(path)) or "."
         if folder not in self._nearest:
             self._nearest[folder] = find_config(folder)
         found = self._nearest[folder]
@@ -163,11 +192,9 @@ class ConfigResolver:
 def load_config(path: Path) -> Settings:
     """Read, validate and convert one configuration file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: configuration is not UTF-8") from None
+        raise ConfigError(f"{path}: cannot read configuration ({exc.strerror or exc})") from None
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
@@ -176,11 +203,16 @@ def load_config(path: Path) -> Settings:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:  # arrays or inline tables nested thousands deep
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     in_pyproject = path.name == "pyproject.toml"
-    table = document.get("tool", {}).get("filinglint", {}) if in_pyproject else document
     prefix = "tool.filinglint" if in_pyproject else ""
-    _validate(path, text, table, prefix)
-    settings = _settings(path, table)
+    table = _table(path, document, in_pyproject)
+    try:
+        _validate(path, text, table, prefix)
+        settings = _settings(path, table)
+    except RecursionError:
+        raise ConfigError(f"{path}: {prefix or 'configuration'}: nested too deeply") from None
     try:
         settings.rules()
         for _, codes in settings.per_file_ignores:
@@ -192,6 +224,20 @@ def load_config(path: Path) -> Settings:
         line = _line_of(text, name) if name else 1
         raise ConfigError(f"{path}:{line}: {exc}") from None
     return settings
+
+
+def _table(path: Path, document: dict, in_pyproject: bool) -> dict:
+    """The filinglint table of a parsed file; a ``tool`` or ``tool.filinglint`` that is
+    not a table is a ConfigError naming the key."""
+    if not in_pyproject:
+        return document
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: tool: a {type(tool).__name__}, not a table")
+    table = tool.get("filinglint", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: tool.filinglint: a {type(table).__name__}, not a table")
+    return table
 
 
 def _settings(path: Path, table: dict) -> Settings:
@@ -283,3 +329,35 @@ def _line_of(text: str, key: str) -> int:
 def with_overrides(settings: Settings, **changes) -> Settings:
     """Settings with command-line values applied (None means "not given")."""
     return replace(settings, **{k: v for k, v in changes.items() if v is not None})
+
+
+def with_command_line_excludes(
+    settings: Settings, exclude: tuple[str, ...] | None, extend_exclude: tuple[str, ...] | None
+) -> Settings:
+    """``--exclude`` (replaces the configured list) and ``--extend-exclude`` (adds to it).
+
+    Their globs are relative to the working folder, as ruff's are; the configuration's
+    are relative to its own folder, so a glob with a ``/`` is rebased onto that folder
+    here. A glob without one matches a file or folder name at any depth either way.
+    """
+    if exclude is None and not extend_exclude:
+        return settings
+    offset = _relative(os.getcwd(), settings.root)
+
+    def rebase(pattern: str) -> str:
+        if "/" not in pattern.strip("/"):
+            return pattern
+        if os.path.isabs(pattern):
+            return _relative(pattern, settings.root)
+        while pattern.startswith("./"):
+            pattern = pattern[2:]
+        return pattern if offset == "." else posixpath.normpath(f"{offset}/{pattern}")
+
+    changes: dict = {}
+    if exclude is not None:
+        changes["exclude"] = tuple(rebase(p) for p in exclude)
+    if extend_exclude:
+        changes["extend_exclude"] = settings.extend_exclude + tuple(
+            rebase(p) for p in extend_exclude
+        )
+    return replace(settings, **changes)

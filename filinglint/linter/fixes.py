@@ -12,19 +12,16 @@ then checked again and the next pass applies what has become applicable, until n
 applies or ``MAX_PASSES`` is reached (a rule whose fix does not remove its finding
 cannot loop forever).
 
-Writing: a temporary file in the same folder, flushed to disk, given the original's
-permissions, then renamed over the original; if anything fails the temporary file is
-removed and the original is untouched. A file that changed on disk while it was being
-fixed is not written.
+Writing (``linter/writing.py``): through a symbolic link, to a regular file only, as a
+temporary file in the same folder that is flushed, given the original's permissions and
+renamed over it; if anything fails the original is untouched and no temporary file is
+left. A file that changed on disk while it was being fixed is not written.
 """
 
 from __future__ import annotations
 
 import bisect
-import contextlib
 import difflib
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -224,31 +221,19 @@ def unified_diff(outcome: FixOutcome) -> str:
 def write_atomically(path: str, before: bytes, after: bytes) -> None:
     """Replace the file's bytes ``before`` with ``after``, or leave it untouched.
 
-    Follows a symbolic link to the file it names (the link stays a link), keeps the
-    permission bits, and refuses when the file no longer holds ``before``.
+    Writes through a symbolic link to the file it names (the link stays a link), keeps
+    the permission bits, refuses anything but a regular file, refuses when the file no
+    longer holds ``before``, and leaves no temporary file (``linter/writing.py``).
     """
-    target = os.path.realpath(path)
+    from filinglint.linter.writing import WriteError, write_file
+
     try:
-        info = os.stat(target)
-        with open(target, "rb") as handle:
+        with open(path, "rb") as handle:
             if handle.read() != before:
                 raise FixError(f"{path}: changed on disk while it was being fixed; not written")
     except OSError as exc:
-        raise FixError(f"{path}: cannot read ({exc.strerror})") from None
-    folder, name = os.path.split(target)
-    temporary = None
+        raise FixError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(after)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, info.st_mode & 0o7777)
-        os.replace(temporary, target)
-        temporary = None
-    except OSError as exc:
-        raise FixError(f"{path}: cannot write the fixed file ({exc.strerror or exc})") from None
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        write_file(path, after, regular_only=True)
+    except WriteError as exc:
+        raise FixError(str(exc)) from None

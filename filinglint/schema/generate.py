@@ -107,10 +107,77 @@ def generated() -> dict[str, dict]:
     from filinglint.linter.models import ast_json_schema, diagnostics_json_schema
 
     return {
-        "ast.schema.json": ast_json_schema(),
-        "diagnostics.schema.json": diagnostics_json_schema(),
+        "ast.schema.json": stable(ast_json_schema()),
+        "diagnostics.schema.json": stable(diagnostics_json_schema()),
         "config.schema.json": config_schema(),
     }
+
+
+def _record_classes() -> dict[str, type]:
+    """Name → dataclass for every record the AST and diagnostic schemas define."""
+    import dataclasses
+
+    from filinglint.linter import ast, diagnostics
+
+    return {
+        name: value
+        for module in (ast, diagnostics)
+        for name, value in vars(module).items()
+        if isinstance(value, type) and dataclasses.is_dataclass(value)
+    }
+
+
+def stable(schema: dict) -> dict:
+    """The schema as every supported pydantic release writes it (``pydantic>=2.6,<3``).
+
+    Releases differ in details that do not change what validates: some copy a
+    dataclass's docstring into its ``description``, give a ``const`` its ``type``, repeat
+    it as a one-value ``enum``, or add a ``pattern`` to the string form of a Decimal. Here
+    the schema takes one form for each (docstrings and types filled in from the code, the
+    redundant enum, the release-specific Decimal pattern and a branch that
+    repeats another left out), so the committed
+    files are the same whichever release generated them (checked on 2.6 to 2.14), and the
+    drift test means "the models changed", never "another pydantic is installed".
+    """
+    import inspect
+
+    classes = _record_classes()
+    for name, definition in schema.get("$defs", {}).items():
+        record = classes.get(name)
+        doc = record.__dict__.get("__doc__") if record is not None else None
+        if doc and "description" not in definition:
+            definition["description"] = inspect.cleandoc(doc)
+    _const_types(schema)
+    return schema
+
+
+# The pattern some releases (2.12, 2.13) put on a Decimal's string form, and others not.
+_DECIMAL_PATTERN = r"^(?!^[-+.]*$)[+-]?0*\d*\.?\d*$"
+_JSON_TYPES = ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"))
+
+
+def _const_types(node: object) -> None:
+    """One form for constants and Decimal strings, whatever the release (see ``stable``)."""
+    if isinstance(node, dict):
+        if "const" in node:
+            if node.get("enum") == [node["const"]]:
+                del node["enum"]
+            kind = next((t for py, t in _JSON_TYPES if isinstance(node["const"], py)), None)
+            if kind is not None and "type" not in node:
+                node["type"] = kind
+        if node.get("type") == "string" and node.get("pattern") == _DECIMAL_PATTERN:
+            del node["pattern"]
+        for value in node.values():
+            _const_types(value)
+        if "anyOf" in node:  # a Decimal | str whose two strings became one
+            unique: list = []
+            for member in node["anyOf"]:
+                if member not in unique:
+                    unique.append(member)
+            node["anyOf"] = unique
+    elif isinstance(node, list):
+        for value in node:
+            _const_types(value)
 
 
 def render(schema: dict) -> str:

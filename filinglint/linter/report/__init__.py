@@ -55,10 +55,18 @@ def get_reporter(name: str) -> Callable[..., str]:
     return importlib.import_module(FORMATS[name]).render
 
 
-def summary(diagnostics, fixed: int = 0) -> str:
-    """A closing line such as "Found 2 errors." or "All checks passed!"."""
+def summary(diagnostics, fixed: int = 0, unreadable: int = 0) -> str:
+    """A closing line such as "Found 2 errors." or "All checks passed!".
+
+    Never "All checks passed!" when an input could not be read: that is not a pass.
+    """
     done = f"Fixed {fixed} finding{'s' if fixed != 1 else ''}. " if fixed else ""
+    missed = ""
+    if unreadable:
+        missed = f"{unreadable} input{'s' if unreadable != 1 else ''} could not be read."
     if not diagnostics:
+        if missed:
+            return done + "No findings in what was read, but " + missed
         return done + "All checks passed!"
     counts: dict[str, int] = {}
     for diagnostic in diagnostics:
@@ -68,7 +76,7 @@ def summary(diagnostics, fixed: int = 0) -> str:
         count = counts.get(severity, 0)
         if count:
             words.append(f"{count} {severity}{'s' if count != 1 else ''}")
-    return done + "Found " + ", ".join(words) + "."
+    return done + "Found " + ", ".join(words) + "." + (f" {missed}" if missed else "")
 
 
 def fix_summary(diagnostics, unsafe: bool = False) -> str:

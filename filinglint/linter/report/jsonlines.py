@@ -1,7 +1,8 @@
 """``--output-format json-lines``: one JSON object per line, for streaming and ``jq -c``.
 
-Each line is exactly one item of the ``json`` format (the same serialiser, so the same
-schema, ``schema/diagnostics.schema.json`` ``items``), so the two never drift apart.
+Each line is exactly one item of the ``json`` format (the same serialiser, without
+pydantic, so the same schema, ``schema/diagnostics.schema.json`` ``items``), so the two
+never drift apart.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ import json
 
 
 def render(diagnostics, sources) -> str:
-    from filinglint.linter.models import dump_diagnostics
+    from filinglint.linter.report.jsondata import diagnostics_data
 
     return "".join(
-        json.dumps(item, separators=(",", ":")) + "\n" for item in dump_diagnostics(diagnostics)
+        json.dumps(item, separators=(",", ":")) + "\n" for item in diagnostics_data(diagnostics)
     )
