@@ -136,6 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="explain one rule")
     rule.add_argument("rule", metavar="CODE|NAME")
     rule.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    from filinglint.scan.cli import add_commands  # scan, report (their imports stay lazy)
+
+    add_commands(commands)
     return parser
 
 
