@@ -10,7 +10,8 @@ import argparse
 import sys
 
 _MISSING_EXTRA = (
-    "filinglint {command} needs the 'scan' extra: pip install 'filinglint[scan]' ({name} is missing)"
+    "filinglint {command} needs the 'scan' extra:"
+    " pip install 'filinglint[scan]' ({name} is missing)"
 )
 
 
@@ -43,9 +44,7 @@ def add_commands(commands) -> None:
     scan.add_argument(
         "--batch-size", type=int, default=32, metavar="N", help="files per batch (default 32)"
     )
-    scan.add_argument(
-        "--resume", action="store_true", help="finish an interrupted scan in --out"
-    )
+    scan.add_argument("--resume", action="store_true", help="finish an interrupted scan in --out")
     scan.add_argument(
         "--timeout",
         type=float,

@@ -105,7 +105,10 @@ def _summary(files, filings, diagnostics, statuses) -> str:
         for label, value in items
     )
     status_text = ", ".join(f"{n:,} {html.escape(s)}" for s, n in sorted(statuses.items()))
-    return f'<section id="summary"><div class="stats">{cells}</div><p>Files by status: {status_text}.</p></section>'
+    return (
+        f'<section id="summary"><div class="stats">{cells}</div>'
+        f"<p>Files by status: {status_text}.</p></section>"
+    )
 
 
 def _figure(title: str, svg: str | None, ident: str) -> str:
@@ -115,9 +118,7 @@ def _figure(title: str, svg: str | None, ident: str) -> str:
 
 def _table(title: str, ident: str, headers, rows) -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "".join(_cell(value) for value in row) + "</tr>" for row in rows
-    )
+    body = "".join("<tr>" + "".join(_cell(value) for value in row) + "</tr>" for row in rows)
     return (
         f'<section id="{ident}"><h2>{html.escape(title)}</h2>'
         f'<table class="sortable"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
@@ -255,20 +256,47 @@ def _plot_rules_by_year(diagnostics) -> str | None:
     return _svg(fig)
 
 
+_FEE_BUCKETS = (Decimal("0.01"), Decimal(1), Decimal(10), Decimal(100), Decimal(1000))
+
+
+def _fee_bucket(value: Decimal) -> int:
+    """The bucket of a difference: 0 exact, ±1 under a cent … ±6 $1,000 or more (a rounding
+    residue under a cent counts as exact, as FEE001 compares in cents)."""
+    size = abs(value)
+    rank = 1 + sum(1 for edge in _FEE_BUCKETS if size >= edge)
+    if rank == 1:
+        return 0
+    return rank - 1 if value > 0 else -(rank - 1)
+
+
+_FEE_LABELS = {
+    0: "exact",
+    1: "1¢–$1",
+    2: "$1–10",
+    3: "$10–100",
+    4: "$100–1k",
+    5: "≥ $1k",
+}
+
+
 def _plot_fee_differences(filings) -> str | None:
-    values = [float(r["fee_difference"]) for r in filings if r.get("fee_difference") is not None]
+    values = [r["fee_difference"] for r in filings if r.get("fee_difference") is not None]
     if not values:
         return None
     plt = _pyplot()
+    counts = Counter(_fee_bucket(v) for v in values)
+    ranks = list(range(-5, 6))
+    labels = [
+        ("−" + _FEE_LABELS[-r]) if r < 0 else ("+" + _FEE_LABELS[r]) if r > 0 else "exact"
+        for r in ranks
+    ]
+    colors = ["#c44e52" if r < 0 else "#55a868" if r == 0 else "#dd8452" for r in ranks]
     fig, ax = plt.subplots(figsize=(8, 3))
-    exact = sum(1 for v in values if v == 0)
-    ax.hist(values, bins=41, color="#4c72b0")
-    ax.set_yscale("log")
-    if any(abs(v) >= 100 for v in values):
-        ax.set_xscale("symlog", linthresh=1)
-    ax.set_xlabel("difference in dollars (positive: overpaid)")
-    ax.set_ylabel("fee tables (log)")
-    ax.set_title(f"{len(values):,} fee tables with a stated rate; {exact:,} exact", fontsize=9)
+    bars = ax.bar(labels, [counts[r] for r in ranks], color=colors)
+    ax.bar_label(bars, fontsize=7)
+    ax.set_xlabel("stated fee − expected fee (red: underpaid, orange: overpaid)")
+    ax.set_ylabel("fee tables")
+    ax.set_title(f"{len(values):,} fee tables with a stated rate", fontsize=9)
     return _svg(fig)
 
 
@@ -298,8 +326,9 @@ def _plot_rates(filings) -> str | None:
     if matched:
         ax.scatter(*zip(*matched, strict=True), s=12, color="#55a868", label="stated = in force")
     if wrong:
-        ax.scatter(*zip(*wrong, strict=True), s=16, color="#c44e52", marker="x",
-                   label="stated ≠ in force")
+        ax.scatter(
+            *zip(*wrong, strict=True), s=16, color="#c44e52", marker="x", label="stated ≠ in force"
+        )
     ax.set_ylabel("dollars per $1 million".replace("$", r"\$"))
     ax.set_xlabel("date whose rate applies")
     ax.legend(fontsize=7, frameon=False)

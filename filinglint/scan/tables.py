@@ -147,9 +147,11 @@ def read_table(out: str, table: str):
 
     folder = os.path.join(out, table)
     schema = schemas()[table]
-    names = sorted(n for n in os.listdir(folder) if n.endswith(".parquet")) if os.path.isdir(
-        folder
-    ) else []
+    names = (
+        sorted(n for n in os.listdir(folder) if n.endswith(".parquet"))
+        if os.path.isdir(folder)
+        else []
+    )
     if not names:
         jsonl = _read_jsonl(folder, schema)
         if jsonl is not None:
