@@ -42,7 +42,7 @@ def add_commands(commands) -> None:
         help="run on dask.distributed: a scheduler address, or 'local' for a LocalCluster",
     )
     scan.add_argument(
-        "--batch-size", type=int, default=32, metavar="N", help="files per batch (default 32)"
+        "--batch-size", type=int, default=64, metavar="N", help="files per batch (default 64)"
     )
     scan.add_argument("--resume", action="store_true", help="finish an interrupted scan in --out")
     scan.add_argument(

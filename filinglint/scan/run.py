@@ -16,13 +16,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from filinglint.scan.task import TaskOptions, failed_row, scan_batch
+from filinglint.scan.task import TaskOptions, failed_row, scan_batch_packed
 
 PLAN = "scan.json"
 DONE = "done.jsonl"
@@ -84,7 +85,7 @@ class ScanRequest:
     fmt: str = "parquet"
     workers: int | None = None
     dask: str | None = None
-    batch_size: int = 32
+    batch_size: int = 64
     resume: bool = False
     options: TaskOptions = field(default_factory=TaskOptions)
     progress: str = "auto"  # auto, bar, lines, off
@@ -205,6 +206,8 @@ def _commit(request: ScanRequest, index: int, rows: dict[str, list[dict]]) -> di
 class _LocalPool:
     """A process pool (fork on Linux: workers start with the modules already imported)."""
 
+    queue_depth = 2  # batches in flight per worker
+
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.pool = self._new()
@@ -239,6 +242,8 @@ class _LocalPool:
 class _Dask:
     """dask.distributed: a scheduler's address, or ``local`` for a LocalCluster here."""
 
+    queue_depth = 4  # more in flight than the pool: a task's round trip is longer
+
     def __init__(self, address: str, workers: int) -> None:
         from distributed import Client, LocalCluster
 
@@ -251,7 +256,12 @@ class _Dask:
             # Fork, as the local pool does: workers start with filinglint imported
             # (spawn re-imports everything in each worker: seconds on 2 cores).
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+            local = {
+                "distributed.worker.multiprocessing-method": method,
+                # the statistical profiler samples every 10 ms: CPU a scan needs
+                "distributed.worker.profile.enabled": False,
+            }
+            with dask.config.set(local):
                 self.cluster = LocalCluster(
                     n_workers=workers,
                     threads_per_worker=1,
@@ -296,16 +306,16 @@ def _execute(executor, pending: Sequence[tuple[int, list[str]]], options: TaskOp
     """Yield ``(batch, rows)`` as batches finish, a few per worker in flight at a time."""
     queue = list(reversed(pending))
     in_flight: dict = {}
-    limit = max(2, 2 * executor.workers)
+    limit = max(2, executor.queue_depth * executor.workers)
     suspects: list[tuple[int, list[str]]] = []
     while queue or in_flight:
         while queue and len(in_flight) < limit and not suspects:  # drain before isolating
             index, paths = queue.pop()
-            in_flight[executor.submit(scan_batch, paths, options)] = (index, paths)
+            in_flight[executor.submit(scan_batch_packed, paths, options)] = (index, paths)
         for future in executor.wait(in_flight):
             index, paths = in_flight.pop(future)
             try:
-                rows = future.result()
+                rows = pickle.loads(future.result())
             except Exception as exc:
                 executor.failed(exc)
                 suspects.append((index, paths))
@@ -321,9 +331,9 @@ def _isolate(executor, paths: list[str], options: TaskOptions) -> dict[str, list
     """Run a failed batch's files one at a time, alone, so a dying file is named."""
     merged: dict[str, list[dict]] = {"filings": [], "diagnostics": []}
     for path in paths:
-        future = executor.submit(scan_batch, [path], options)
+        future = executor.submit(scan_batch_packed, [path], options)
         try:
-            rows = future.result()
+            rows = pickle.loads(future.result())
         except Exception as exc:
             executor.failed(exc)
             rows = {

@@ -23,6 +23,7 @@ file that kills its worker gets the status ``worker-died`` (``run.py``).
 from __future__ import annotations
 
 import ctypes
+import pickle
 import threading
 import time
 from dataclasses import dataclass
@@ -49,32 +50,33 @@ class FileTimeout(BaseException):
 
 
 class _Watchdog:
-    """One thread per process that stops a file's check when its deadline passes."""
+    """One thread per process that stops a file's check when its deadline passes.
+
+    It sleeps until the earliest deadline (a check takes milliseconds and the time-out
+    is seconds, so it almost never wakes), rather than polling.
+    """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._armed: dict[int, tuple[float, int]] = {}  # thread id -> (deadline, token)
+        self._condition = threading.Condition()
+        self._armed: dict[int, float] = {}  # thread id -> deadline
         self._fired: set[int] = set()
-        self._token = 0
         self._thread: threading.Thread | None = None
 
-    def arm(self, seconds: float) -> int:
-        with self._lock:
-            self._token += 1
-            ident = threading.get_ident()
-            self._armed[ident] = (time.monotonic() + seconds, self._token)
+    def arm(self, seconds: float) -> None:
+        with self._condition:
+            self._armed[threading.get_ident()] = time.monotonic() + seconds
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(
                     target=self._watch, name="filinglint-scan-watchdog", daemon=True
                 )
                 self._thread.start()
-            return self._token
+            self._condition.notify()
 
     def disarm(self) -> bool:
         """Stop watching this thread; True when its time ran out (the exception is
         cleared if it has not been delivered yet)."""
         ident = threading.get_ident()
-        with self._lock:
+        with self._condition:
             self._armed.pop(ident, None)
             fired = ident in self._fired
             self._fired.discard(ident)
@@ -83,16 +85,18 @@ class _Watchdog:
             return fired
 
     def _watch(self) -> None:
-        while True:
-            time.sleep(0.02)
-            now = time.monotonic()
-            with self._lock:
-                for ident, (deadline, _token) in list(self._armed.items()):
+        with self._condition:
+            while True:
+                now = time.monotonic()
+                waiting = [d for i, d in self._armed.items() if i not in self._fired]
+                for ident, deadline in list(self._armed.items()):
                     if now >= deadline and ident not in self._fired:
                         self._fired.add(ident)
                         ctypes.pythonapi.PyThreadState_SetAsyncExc(
                             ctypes.c_ulong(ident), ctypes.py_object(FileTimeout)
                         )
+                pending = [d for d in waiting if d > now]
+                self._condition.wait(timeout=min(pending) - now + 0.001 if pending else None)
 
 
 _WATCHDOG = _Watchdog()
@@ -109,6 +113,14 @@ def scan_batch(paths: list[str], options: TaskOptions) -> dict[str, list[dict]]:
         filings.extend(file_rows)
         diagnostics.extend(file_findings)
     return {"filings": filings, "diagnostics": diagnostics}
+
+
+def scan_batch_packed(paths: list[str], options: TaskOptions) -> bytes:
+    """``scan_batch``'s rows pickled into one bytes object: what the executors run.
+
+    One opaque value travels and is stored for free, where a list of dicts costs
+    Dask a recursive size estimate and a per-object serialisation on each hop."""
+    return pickle.dumps(scan_batch(paths, options), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def scan_file(path: str, options: TaskOptions) -> tuple[list[dict], list[dict]]:
