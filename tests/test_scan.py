@@ -305,3 +305,22 @@ def test_dask_local_cluster_gives_the_same_tables(tmp_path):
     assert summary.files == 12
     for table in ("filings", "diagnostics"):
         assert rows(tmp_path / "dask", table) == rows(tmp_path / "pool", table)
+
+
+def test_a_terminal_gets_a_redrawn_bar(tmp_path):
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    files = corpus(tmp_path, 4)
+    stream = Terminal()
+    request = ScanRequest(
+        files=files, out=str(tmp_path / "out"), workers=1, batch_size=2, options=ISOLATED
+    )
+    run(request, stream=stream)
+    text = stream.getvalue()
+    assert text.startswith("\r\x1b[K[") and text.endswith("\n")
+    assert "[" + "#" * 28 + "] 4/4 files (100%)" in text
+    assert "\n" not in text[:-1]  # one line, redrawn

@@ -245,8 +245,10 @@ def _plot_rules_by_year(diagnostics) -> str | None:
     series = [(code, [counts[(y, code)] for y in years]) for code in codes]
     if other:
         series.append(("other", [sum(counts[(y, c)] for c in other) for y in years]))
-    for label, values in series:
-        ax.bar([str(y) for y in years], values, bottom=bottom, label=label)
+    palette = plt.get_cmap("tab20").colors  # eleven series, eleven distinct colours
+    for number, (label, values) in enumerate(series):
+        color = "#999999" if label == "other" else palette[number % len(palette)]
+        ax.bar([str(y) for y in years], values, bottom=bottom, label=label, color=color)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_xlabel("year filed")
     ax.set_ylabel("findings")
@@ -294,6 +296,7 @@ def _plot_fee_differences(filings) -> str | None:
     fig, ax = plt.subplots(figsize=(8, 3))
     bars = ax.bar(labels, [counts[r] for r in ranks], color=colors)
     ax.bar_label(bars, fontsize=7)
+    ax.tick_params(axis="x", labelrotation=30)
     ax.set_xlabel("stated fee − expected fee (red: underpaid, orange: overpaid)")
     ax.set_ylabel("fee tables")
     ax.set_title(f"{len(values):,} fee tables with a stated rate", fontsize=9)
