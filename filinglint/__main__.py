@@ -2,4 +2,5 @@
 
 from filinglint.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a spawned worker (dask) imports it
+    raise SystemExit(main())

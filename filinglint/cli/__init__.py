@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
         "rules": run_rules,
         "rule": run_rule,
         "version": run_version,
+        "scan": _scan_command,
+        "report": _scan_command,
     }
     if args.command is None:
         parser.print_help(sys.stderr)
@@ -43,3 +45,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CLEAN
     except KeyboardInterrupt:
         return 130
+
+
+def _scan_command(args) -> int:
+    """``scan`` and ``report`` live in ``filinglint.scan`` (the optional ``scan`` extra)."""
+    from filinglint.scan import cli
+
+    return cli.run_scan(args) if args.command == "scan" else cli.run_report(args)

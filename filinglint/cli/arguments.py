@@ -173,6 +173,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     version = commands.add_parser("version", help="print filinglint's version")
     version.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    from filinglint.scan.cli import add_commands  # scan, report (their imports stay lazy)
+
+    add_commands(commands)
     return parser
 
 

@@ -27,6 +27,7 @@ from filinglint.linter.rule import Rule
 from filinglint.linter.source import Source
 
 if TYPE_CHECKING:
+    from filinglint.linter.ast import Filing, Submission
     from filinglint.linter.config import Settings
 
 INTERNAL_ERROR = "internal-error"
@@ -100,16 +101,19 @@ class Engine:
             self._tables[off] = table
         return table
 
-    def check(self, source: Source) -> list[Diagnostic]:
+    def check(self, source: Source, root: Filing | Submission | None = None) -> list[Diagnostic]:
+        """The findings of ``source``; ``root`` is its AST when the caller built it already
+        (``filinglint scan`` reads facts from the same tree, so it is built once)."""
         from filinglint.linter.documents import build_root
 
         context = Context(source)
         visitors = self._visitors(source.path)
-        try:
-            root = build_root(source, self.form)
-        except Exception as exc:  # a builder bug must not end the run
-            self._internal_error(context, "the parser", exc)
-            return _finish(context.diagnostics)
+        if root is None:
+            try:
+                root = build_root(source, self.form)
+            except Exception as exc:  # a builder bug must not end the run
+                self._internal_error(context, "the parser", exc)
+                return _finish(context.diagnostics)
         if root.kind == "filing":
             context.filing = root  # type: ignore[assignment]
             form = root.form_type  # type: ignore[union-attr]
