@@ -18,6 +18,7 @@ FORMATS = {
     "gitlab": "filinglint.linter.report.gitlab",
     "junit": "filinglint.linter.report.junit",
     "sarif": "filinglint.linter.report.sarif",
+    "html": "filinglint.linter.report.htmlview",
 }
 
 
