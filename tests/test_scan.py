@@ -211,13 +211,13 @@ def misbehaving(monkeypatch):
             raise RuntimeError("a bug in the facts")
         return real_rows(root, path)
 
-    def build_or_stall(source):
+    def build_or_stall(source, form=None):
         if "slow" in os.path.basename(source.path):
             while True:  # a runaway Python loop (a real sleep would hold the thread in C)
                 time.sleep(0.01)
         if "die" in os.path.basename(source.path):
             os._exit(3)
-        return real_build(source)
+        return real_build(source, form)
 
     rule_module = sys.modules[find_rule("fee-mismatch").visitors["fee_table"].__module__]
     real_multiply = rule_module.multiply
