@@ -587,3 +587,19 @@ def test_a_two_megabyte_filing_renders_in_well_under_a_few_seconds(example):
     assert len(text) >= 2 * 1024 * 1024
     assert page.count('<span class="l') == source.line_count
     assert elapsed < 3.0, f"{elapsed:.2f} s for {len(text)} characters, {len(many)} findings"
+
+
+def test_a_word_draft_is_shown_as_its_blocks_with_each_finding_marked():
+    """The real DocxSource (not a stand-in): blocks numbered ¶, spans marked in them."""
+    from filinglint.linter.docx import read_docx
+
+    path = "examples/harborview-sc-to-i-a.docx"
+    source = read_docx((EXAMPLE.parents[1] / path).read_bytes(), path)
+    found = Engine(all_rules()).check(source)
+    assert [d.code for d in found] == ["FEE001", "DAT002", "EXH001"]
+    root = parse(get_reporter("html")(found, {path: source}))
+    assert [f["line"] for f in page_data(root)["findings"]] == [d.line for d in found]
+    assert marked_text(root, 0) == "$1,400.00"
+    assert marked_text(root, 1) == "Wednesday, October 20, 2009"
+    assert line_texts(root)[:2] == [source.line(1), source.line(2)]
+    assert len(line_texts(root)) == source.line_count
