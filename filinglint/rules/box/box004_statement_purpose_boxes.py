@@ -8,10 +8,14 @@ with (check the appropriate box)":
 - c. a tender offer;
 - d. none of the above.
 
-At least one box must be checked, and "None of the above" only on its own. Boxes a, b
-and c may be checked together: a going-private merger whose proxy statement is also the
-prospectus of a Form S-4 is filed in connection with both (a) and (b). A box mark that
-is neither clearly checked nor clearly empty is reported as unreadable. Which boxes
+At least one box must be checked ("check the appropriate box"), and "None of the above"
+only on its own: it is the case of General Instruction D.4, a transaction that involves
+none of a solicitation, an information statement, a registration or a tender offer.
+Boxes a, b and c checked together are not reported. The form does not say whether they
+may be combined; filinglint reads a going-private merger whose proxy statement is also
+the prospectus of a Form S-4 as filed in connection with both (a) and (b), a reading
+from secondary sources, not from the text of the schedule. A box mark that is neither
+clearly checked nor clearly empty is reported as unreadable. Which boxes
 exist and which combinations are legal comes from the form spec
 (`schema/forms/schedule-13e-3.json`, group `statement-purpose`); a cover on which the
 reader did not find all four boxes is not asked to check one.
@@ -40,9 +44,9 @@ d. [X]  None of the above.
 "None of the above" is checked beside box b.
 
 ## How to fix
-Check each box that names a filing this statement is made with (a and b together for a
-merger registered on Form S-4); check "None of the above" only when none of them
-applies, and then alone.
+Check the box that names the filing this statement is made with (filinglint accepts a
+and b together for a merger registered on Form S-4); check "None of the above" only
+when none of them applies, and then alone.
 """
 
 from __future__ import annotations

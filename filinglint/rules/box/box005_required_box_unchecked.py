@@ -12,11 +12,15 @@ cover's title, else `--form`. A document without that box (a press release filed
 exhibit of the SC TO-C) and a box whose mark cannot be read are not judged.
 
 ## Why it matters
-Rule 14d-2(b)(2) and Rule 13e-4(c)(2) keep a communication from commencing the tender
-offer only if it is filed under cover of Schedule TO, and Instruction 1 to each says the
-box on the front of the schedule must be checked (Rule 14d-9(a) says the same for
-Schedule 14D-9). Unchecked, the cover claims to be a tender offer statement — one that
-lacks every item and the fee of a commenced offer.
+A bidder's communication avoids commencing the tender offer only if it is filed under
+cover of Schedule TO (Rule 14d-2(b)(2)), and an issuer must file its written
+communications from the first public announcement (Rule 13e-4(c)(1)). Instruction 1 to
+Rule 14d-2(b)(2) says "The box on the front of Schedule TO indicating that the filing
+contains pre-commencement communications must be checked"; Instruction 1 to Rule
+13e-4(c) says the box on the cover page "must be marked"; Instruction 1 to Rule
+14d-9(a)(2) says the same of the box on the front of Schedule 14D-9. Unchecked, the
+cover claims to be a tender offer statement — one that lacks every item and the fee
+of a commenced offer.
 
 ## Example
 ```

@@ -2,11 +2,12 @@
 Reports a fee table that states a filing fee on a form type that pays none:
 
 - SC TO-C, written communications made before a tender offer commences, filed under
-  cover of Schedule TO: General Instruction D to Schedule TO says such a filing needs
-  no filing fee (17 CFR 240.14d-100);
-- SC 14D9 and SC14D9C, the subject company's Schedule 14D-9: the schedule has no fee
-  instruction, and Rule 0-11 charges the bidder's and the issuer's statements, not the
-  target's recommendation (17 CFR 240.14d-101, 17 CFR 240.0-11).
+  cover of Schedule TO: General Instruction D to Schedule TO says "If the filing
+  contains only preliminary communications made before the commencement of a tender
+  offer, no signature or filing fee is required" (17 CFR 240.14d-100);
+- SC 14D9 and SC14D9C, the subject company's Schedule 14D-9: its General Instructions
+  have no fee instruction, unlike General Instruction B of Schedule TO and of Schedule
+  13E-3 (17 CFR 240.14d-101).
 
 Which form types pay a fee is data with its source (`fee` in the form specs under
 `schema/forms/`). A fee table that only says "Not applicable", or states a valuation but
