@@ -16,7 +16,6 @@ import http.server
 import json
 import os
 import re
-import shutil
 import subprocess
 import threading
 import time
@@ -28,24 +27,16 @@ import pytest
 from filinglint.cli import main
 from filinglint.linter.report.htmlview import render
 from filinglint.linter.source import decode
+from tests.chromium import CHROMIUM, HEADLESS_FLAGS, MISSING
 from tests.conftest import EXAMPLE, ROOT
 from tests.test_report_html import HOSTILE_LINES, at, check, hostile
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 websocket = pytest.importorskip("websocket", reason="websocket-client is not installed")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)"
-)
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=MISSING)
 ARTIFACTS = Path(os.environ.get("FILINGLINT_ARTIFACTS") or ROOT / "tests" / ".artifacts")
 WIDTH, HEIGHT = 1280, 800
 CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+    *HEADLESS_FLAGS,
     "--disable-default-apps",
     "--disable-extensions",
     "--remote-debugging-port=0",

@@ -17,6 +17,7 @@ pytest.importorskip("matplotlib", reason="the scan extra (matplotlib) is not ins
 from filinglint.cli import main
 from filinglint.scan.run import ScanRequest, run
 from filinglint.scan.task import TaskOptions
+from tests.chromium import CHROMIUM, HEADLESS_FLAGS, MISSING
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "harborview-sc-to-i-a.txt"
@@ -71,18 +72,7 @@ def test_a_folder_without_a_scan_is_an_error(tmp_path, capsys):
     assert "holds no scan" in capsys.readouterr().err
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--enable-logging=stderr",
-    "--v=0",
-)
+FLAGS = (*HEADLESS_FLAGS, "--enable-logging=stderr", "--v=0")
 
 
 def _chromium(*arguments: str) -> subprocess.CompletedProcess:
@@ -100,7 +90,7 @@ def _console(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if ":CONSOLE" in line]
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
+@pytest.mark.skipif(CHROMIUM is None, reason=MISSING)
 def test_chromium_catches_a_console_error():
     """The check below can fail: a page with a script error shows up in the log."""
     with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False) as handle:
@@ -110,7 +100,7 @@ def test_chromium_catches_a_console_error():
     assert any("undefinedFunction" in line for line in _console(result.stderr))
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
+@pytest.mark.skipif(CHROMIUM is None, reason=MISSING)
 def test_chromium_loads_the_page_without_a_console_error(scanned):
     page = scanned / "chromium.html"
     assert main(["report", str(scanned / "out"), "--html", str(page)]) == 0
