@@ -1,0 +1,331 @@
+"""Checking many files: in this process or in worker processes, cached, within bounds.
+
+``check_all`` turns a list of ``Task``s into ``Outcome``s in the order of the tasks,
+whatever the number of jobs, so the report of a run never depends on ``--jobs``. With
+one job (or one file) everything happens in this process; otherwise files go to a pool
+of worker processes, a few at a time, and each worker builds its engines once. A worker
+does the whole of a file's work (read, cache look-up, check, cache write) and sends
+back the findings and the decoded text, which the report needs for code frames.
+
+Bounds: a file larger than ``--max-file-size`` is not read (an input error, like an
+unreadable file: it was not checked, so the run cannot pass). A file whose check
+outlasts ``--timeout`` is stopped by a timer signal in the process that checks it and
+becomes one FL901 finding; the run goes on. The timer needs ``SIGALRM`` and the main
+thread; elsewhere (Windows, a thread) there is no time budget.
+
+Garbage collection: a check allocates millions of small objects that live until the
+file is done, so the cyclic collector, left at its defaults, rescans an ever larger
+heap and time per megabyte grows with the file. ``tune_gc`` moves everything imported
+so far out of the collector's sight (``gc.freeze``) and makes young collections rarer.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from filinglint.linter.config import Settings
+    from filinglint.linter.diagnostics import Diagnostic
+    from filinglint.linter.engine import Engine
+    from filinglint.linter.source import Source
+
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_FILE_SIZE = 200 * 1024 * 1024
+GC_THRESHOLD = (50_000, 20, 20)  # generation 0 of 700 objects is a scan every few lines
+TIMEOUT_RULE = "check-timeout"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The bounds of a run; None or 0 switches a bound off."""
+
+    timeout: float | None = DEFAULT_TIMEOUT
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
+
+
+@dataclass(frozen=True)
+class Task:
+    """One input: the path to open (``-`` for stdin), its settings, its report name."""
+
+    index: int
+    path: str
+    settings: Settings
+    display: str | None = None  # --stdin-filename
+
+
+@dataclass
+class Outcome:
+    """What checking one task gave: findings and text, or an input error."""
+
+    index: int
+    source: Source | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None
+    cached: bool = False
+    timed_out: bool = False
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def tune_gc() -> None:
+    """Freeze what is loaded and collect young objects less often (see the module doc)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
+
+
+@contextmanager
+def tuned_gc():
+    """``tune_gc`` for the length of a run, undone after it (``main`` may be called again)."""
+    thresholds = gc.get_threshold()
+    tune_gc()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
+def settings_key(settings: Settings) -> str:
+    """Settings equal for the engine: ``Settings`` equality ignores rule options."""
+    return repr(settings)
+
+
+class Checker:
+    """One process's engines (one per distinct settings), result cache and bounds."""
+
+    def __init__(self, limits: Limits, use_cache: bool) -> None:
+        self.limits = limits
+        self.cache = None
+        if use_cache:
+            from filinglint.linter.cache import ResultCache
+
+            self.cache = ResultCache.open()
+        self._engines: dict[str, tuple[Engine, str]] = {}
+
+    def engine(self, settings: Settings) -> Engine:
+        return self._engine(settings)[0]
+
+    def _engine(self, settings: Settings) -> tuple[Engine, str]:
+        key = settings_key(settings)
+        found = self._engines.get(key)
+        if found is None:
+            from filinglint.linter.cache import engine_fingerprint
+            from filinglint.linter.engine import Engine
+
+            engine = Engine.from_settings(settings)
+            found = self._engines[key] = (engine, engine_fingerprint(engine, settings))
+        return found
+
+    def check(self, task: Task) -> Outcome:
+        """Read, look up, check and store one file; never raises for a file's sake."""
+        from filinglint.linter.source import InputError, read_path
+
+        outcome = Outcome(task.index)
+        too_large = self._too_large(task.path)
+        if too_large:
+            outcome.error = too_large
+            return outcome
+        try:
+            source = read_path(task.path)
+        except InputError as exc:
+            outcome.error = str(exc)
+            return outcome
+        if task.display:
+            source.path = task.display
+        outcome.source = source
+        if task.path == "-":
+            limit = self.limits.max_file_size
+            if limit and len(source.text) > limit:
+                outcome.error = f"{source.path}: {_too_large_message(len(source.text), limit)}"
+                outcome.source = None
+                return outcome
+        engine, configuration = self._engine(task.settings)
+        key = None
+        if self.cache is not None:
+            from filinglint.linter.cache import result_key
+
+            key = result_key(configuration, task.settings, source)
+            cached = self.cache.load(key)
+            if cached is not None:
+                outcome.diagnostics = cached
+                outcome.cached = True
+                return outcome
+        try:
+            with _time_budget(self.limits.timeout):
+                outcome.diagnostics = engine.check(source)
+        except _Timeout:
+            outcome.diagnostics = [self._timeout_diagnostic(engine, source)]
+            outcome.timed_out = True
+            return outcome
+        if key is not None:
+            self.cache.store(key, outcome.diagnostics)
+        return outcome
+
+    def _too_large(self, path: str) -> str | None:
+        limit = self.limits.max_file_size
+        if not limit or path == "-":
+            return None
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            return None  # read_path says why in its own words
+        return f"{path}: {_too_large_message(size, limit)}" if size > limit else None
+
+    def _timeout_diagnostic(self, engine: Engine, source: Source) -> Diagnostic:
+        from filinglint.linter.diagnostics import Diagnostic
+        from filinglint.linter.registry import find_rule
+
+        rule = find_rule(TIMEOUT_RULE)
+        assert rule is not None
+        seconds = f"{self.limits.timeout:g}"
+        return Diagnostic(
+            code=rule.code,
+            name=rule.name,
+            severity=engine.severity.get(rule.code, rule.severity),  # type: ignore[arg-type]
+            message=(
+                f"not checked: stopped after the {seconds} s time budget (--timeout);"
+                " no finding of this file is reported"
+            ),
+            path=source.path,
+            line=1,
+            column=1,
+            end_line=1,
+            end_column=1,
+        )
+
+
+def _too_large_message(size: int, limit: int) -> str:
+    return (
+        f"file is {_mebibytes(size)}, above the --max-file-size limit of {_mebibytes(limit)};"
+        " not checked"
+    )
+
+
+def _mebibytes(size: int) -> str:
+    return f"{size / 1048576:.1f} MiB"
+
+
+# --- running tasks ---------------------------------------------------------------------
+
+
+def check_all(
+    tasks: list[Task], jobs: int, limits: Limits, use_cache: bool, checker: Checker
+) -> Iterator[Outcome]:
+    """Outcomes in task order; ``checker`` runs what stays in this process (stdin)."""
+    remote = [t for t in tasks if t.path != "-"]
+    workers = min(jobs, len(remote))
+    if workers <= 1:
+        for task in tasks:
+            yield checker.check(task)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    local = {t.index for t in tasks if t.path == "-"}
+    chunk = max(1, min(8, len(remote) // (workers * 8)))
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_process_context(),
+        initializer=_start_worker,
+        initargs=(limits, use_cache),
+    )
+    finished = False
+    try:
+        results = pool.map(_work, remote, chunksize=chunk)
+        broken = False
+        for task in tasks:
+            if task.index in local:
+                yield checker.check(task)
+                continue
+            if not broken:
+                try:
+                    yield next(results)
+                    continue
+                except BrokenProcessPool:
+                    broken = True
+            yield Outcome(
+                task.index, error=f"{task.path}: not checked: a worker process ended unexpectedly"
+            )
+        finished = True
+    finally:
+        # Interrupted (Ctrl-C, an error in the caller): drop what has not started.
+        pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def _process_context():
+    """Fork where it is safe and cheap (Linux): workers start with everything imported."""
+    import multiprocessing
+    import sys
+
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+_worker: Checker | None = None
+
+
+def _start_worker(limits: Limits, use_cache: bool) -> None:
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _worker = Checker(limits, use_cache)
+    tune_gc()
+
+
+def _work(task: Task) -> Outcome:
+    assert _worker is not None
+    return _worker.check(task)
+
+
+# --- the time budget -------------------------------------------------------------------
+
+
+class _Timeout(BaseException):
+    """Raised by the timer inside a check; a BaseException so no rule's handler eats it."""
+
+
+_armed = False
+
+
+def _expire(signum, frame) -> None:
+    if _armed:
+        raise _Timeout
+
+
+@contextmanager
+def _time_budget(seconds: float | None):
+    """Raise ``_Timeout`` in the body after ``seconds`` (where a timer signal exists)."""
+    global _armed
+    usable = (
+        seconds
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _expire)
+    if previous is None:  # a handler installed outside Python cannot be restored
+        previous = signal.SIG_DFL
+    _armed = True
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        _armed = False  # a signal already on its way is ignored from here on
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
