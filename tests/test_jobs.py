@@ -90,3 +90,28 @@ def test_the_default_is_the_number_of_usable_cores():
 
     expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert default_jobs() == expected
+
+
+def test_only_files_missing_from_the_cache_go_to_workers(tmp_path, capsys, monkeypatch):
+    import concurrent.futures
+
+    monkeypatch.setenv("FILINGLINT_CACHE_DIR", str(tmp_path / "cache"))
+    paths = filing_folder(tmp_path / "filings", 8)
+    argv = ["check", "-j", "2", "--output-format", "concise", str(tmp_path / "filings")]
+    first = run(capsys, *argv)
+    sent: list[str] = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    class Counting(real):
+        def submit(self, function, settings, source):
+            sent.append(source.path)
+            return super().submit(function, settings, source)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)
+    assert run(capsys, *argv) == first
+    assert sent == []  # a warm run starts no worker at all
+    for path in paths[:3]:
+        path.write_bytes(path.read_bytes() + b"\n")
+    again = run(capsys, *argv)
+    assert sorted(sent) == sorted(str(p) for p in paths[:3])
+    assert again[0] == first[0]

@@ -84,7 +84,7 @@ def run_check(args: argparse.Namespace) -> int:
     checked = 0
     jobs = args.jobs or default_jobs()
     with tuned_gc():
-        for outcome in check_all(tasks, jobs, limits, not args.no_cache, checker):
+        for outcome in check_all(tasks, jobs, checker):
             if outcome.error is not None:
                 error(outcome.error)
                 run.input_errors += 1

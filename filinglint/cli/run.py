@@ -2,10 +2,13 @@
 
 ``check_all`` turns a list of ``Task``s into ``Outcome``s in the order of the tasks,
 whatever the number of jobs, so the report of a run never depends on ``--jobs``. With
-one job (or one file) everything happens in this process; otherwise files go to a pool
-of worker processes, a few at a time, and each worker builds its engines once. A worker
-does the whole of a file's work (read, cache look-up, check, cache write) and sends
-back the findings and the decoded text, which the report needs for code frames.
+one job everything happens in this process, file by file. With more, this process reads
+every file and looks its findings up in the result cache (cheap: a hash and a small
+JSON file), then sends only the files still to check, text and settings, to a pool of
+at most ``jobs`` worker processes (none when nothing is left to check); each worker
+builds its engines once and sends back findings, which this process stores in the cache.
+A warm run therefore starts no process at all, and the text a worker checks is exactly
+the text whose hash keys its findings.
 
 Bounds: a file larger than ``--max-file-size`` is not read (an input error, like an
 unreadable file: it was not checked, so the run cannot pass). A file whose check
@@ -73,6 +76,7 @@ class Outcome:
     error: str | None = None
     cached: bool = False
     timed_out: bool = False
+    pending: bool = False  # read, not found in the cache, not checked yet
 
 
 def default_jobs() -> int:
@@ -135,48 +139,67 @@ class Checker:
 
     def check(self, task: Task) -> Outcome:
         """Read, look up, check and store one file; never raises for a file's sake."""
+        outcome, key = self.prepare(task)
+        if outcome.pending:
+            assert outcome.source is not None
+            found, timed_out = self.run(task.settings, outcome.source)
+            self.record(outcome, key, found, timed_out)
+        return outcome
+
+    def prepare(self, task: Task) -> tuple[Outcome, str | None]:
+        """Read the file and look its findings up: the outcome is finished (an input error,
+        a cache hit) or ``pending`` (to be checked), with the cache key to store under."""
         from filinglint.linter.source import InputError, read_path
 
         outcome = Outcome(task.index)
         too_large = self._too_large(task.path)
         if too_large:
             outcome.error = too_large
-            return outcome
+            return outcome, None
         try:
             source = read_path(task.path)
         except InputError as exc:
             outcome.error = str(exc)
-            return outcome
+            return outcome, None
         if task.display:
             source.path = task.display
-        outcome.source = source
         if task.path == "-":
             limit = self.limits.max_file_size
             if limit and len(source.text) > limit:
                 outcome.error = f"{source.path}: {_too_large_message(len(source.text), limit)}"
-                outcome.source = None
-                return outcome
-        engine, configuration = self._engine(task.settings)
+                return outcome, None
+        outcome.source = source
         key = None
         if self.cache is not None:
             from filinglint.linter.cache import result_key
 
-            key = result_key(configuration, task.settings, source)
+            key = result_key(self._engine(task.settings)[1], task.settings, source)
             cached = self.cache.load(key)
             if cached is not None:
                 outcome.diagnostics = cached
                 outcome.cached = True
-                return outcome
+                return outcome, key
+        outcome.pending = True
+        return outcome, key
+
+    def run(self, settings: Settings, source: Source) -> tuple[list[Diagnostic], bool]:
+        """The findings of one file within the time budget, and whether it ran out."""
+        engine = self.engine(settings)
         try:
             with _time_budget(self.limits.timeout):
-                outcome.diagnostics = engine.check(source)
+                return engine.check(source), False
         except _Timeout:
-            outcome.diagnostics = [self._timeout_diagnostic(engine, source)]
-            outcome.timed_out = True
-            return outcome
-        if key is not None:
-            self.cache.store(key, outcome.diagnostics)
-        return outcome
+            return [self._timeout_diagnostic(engine, source)], True
+
+    def record(
+        self, outcome: Outcome, key: str | None, found: list[Diagnostic], timed_out: bool
+    ) -> None:
+        """Complete a pending outcome; store its findings unless the check was cut short."""
+        outcome.diagnostics = found
+        outcome.timed_out = timed_out
+        outcome.pending = False
+        if key is not None and self.cache is not None and not timed_out:
+            self.cache.store(key, found)
 
     def _too_large(self, path: str) -> str | None:
         limit = self.limits.max_file_size
@@ -225,44 +248,48 @@ def _mebibytes(size: int) -> str:
 # --- running tasks ---------------------------------------------------------------------
 
 
-def check_all(
-    tasks: list[Task], jobs: int, limits: Limits, use_cache: bool, checker: Checker
-) -> Iterator[Outcome]:
-    """Outcomes in task order; ``checker`` runs what stays in this process (stdin)."""
-    remote = [t for t in tasks if t.path != "-"]
-    workers = min(jobs, len(remote))
-    if workers <= 1:
+def check_all(tasks: list[Task], jobs: int, checker: Checker) -> Iterator[Outcome]:
+    """Outcomes in task order. With more than one job, this process reads every file and
+    looks it up in the cache first, then sends only the files still to check (text and
+    settings) to ``min(jobs, misses)`` workers, and stores what they find."""
+    if jobs <= 1:
         for task in tasks:
             yield checker.check(task)
+        return
+    prepared = [checker.prepare(task) for task in tasks]
+    pending = [outcome for outcome, _ in prepared if outcome.pending]
+    workers = min(jobs, len(pending))
+    if workers <= 1:
+        for outcome, key in prepared:
+            if outcome.pending:
+                assert outcome.source is not None
+                settings = tasks[outcome.index].settings
+                checker.record(outcome, key, *checker.run(settings, outcome.source))
+            yield outcome
         return
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    local = {t.index for t in tasks if t.path == "-"}
-    chunk = max(1, min(8, len(remote) // (workers * 8)))
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_process_context(),
         initializer=_start_worker,
-        initargs=(limits, use_cache),
+        initargs=(checker.limits,),
     )
     finished = False
     try:
-        results = pool.map(_work, remote, chunksize=chunk)
-        broken = False
-        for task in tasks:
-            if task.index in local:
-                yield checker.check(task)
-                continue
-            if not broken:
+        futures = {o.index: pool.submit(_work, tasks[o.index].settings, o.source) for o in pending}
+        for outcome, key in prepared:
+            if outcome.pending:
                 try:
-                    yield next(results)
-                    continue
+                    found, timed_out = futures[outcome.index].result()
                 except BrokenProcessPool:
-                    broken = True
-            yield Outcome(
-                task.index, error=f"{task.path}: not checked: a worker process ended unexpectedly"
-            )
+                    path = tasks[outcome.index].path
+                    outcome.error = f"{path}: not checked: a worker process ended unexpectedly"
+                    outcome.pending = False
+                else:
+                    checker.record(outcome, key, found, timed_out)
+            yield outcome
         finished = True
     finally:
         # Interrupted (Ctrl-C, an error in the caller): drop what has not started.
@@ -282,16 +309,16 @@ def _process_context():
 _worker: Checker | None = None
 
 
-def _start_worker(limits: Limits, use_cache: bool) -> None:
+def _start_worker(limits: Limits) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    _worker = Checker(limits, use_cache)
+    _worker = Checker(limits, use_cache=False)  # the main process reads and writes the cache
     tune_gc()
 
 
-def _work(task: Task) -> Outcome:
+def _work(settings: Settings, source: Source) -> tuple[list[Diagnostic], bool]:
     assert _worker is not None
-    return _worker.check(task)
+    return _worker.run(settings, source)
 
 
 # --- the time budget -------------------------------------------------------------------
