@@ -287,3 +287,10 @@ def test_an_unwritable_cache_folder_only_loses_the_cache(tmp_path, capsys, monke
     argv = ["check", "-j", "1", "--output-format", "concise", str(tmp_path / "f")]
     code, out, err = run(capsys, *argv)
     assert code == 2 and "zz-picture.txt" in err and "FEE001" in out
+
+
+def test_library_versions_are_those_importlib_metadata_reports():
+    from importlib import metadata
+
+    expected = {name: metadata.version(name) for name in cache_module._LIBRARIES}
+    assert cache_module._library_versions() == expected

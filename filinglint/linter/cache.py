@@ -26,6 +26,7 @@ import datetime
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,8 +76,6 @@ def tool_fingerprint() -> str:
     """
     global _tool
     if _tool is None:
-        from importlib import metadata
-
         digest = hashlib.sha256(__version__.encode())
         for root, dirs, files in os.walk(_PACKAGE):
             dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
@@ -85,14 +84,34 @@ def tool_fingerprint() -> str:
                     info = os.stat(os.path.join(root, name))
                     relative = os.path.relpath(os.path.join(root, name), _PACKAGE)
                     digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-        for library in _LIBRARIES:
-            try:
-                version = metadata.version(library)
-            except metadata.PackageNotFoundError:
-                version = "absent"
+        for library, version in _library_versions().items():
             digest.update(f"{library}=={version}\n".encode())
         _tool = digest.hexdigest()
     return _tool
+
+
+def _library_versions() -> dict[str, str]:
+    """The installed version of each library in ``_LIBRARIES``, from the name of its
+    ``.dist-info`` folder on ``sys.path`` (importlib.metadata would cost ~50 ms)."""
+    found = dict.fromkeys(_LIBRARIES, "absent")
+    missing = set(_LIBRARIES)
+    for entry in sys.path:
+        if not missing:
+            break
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            stem, _, kind = name.rpartition(".")
+            if kind not in ("dist-info", "egg-info"):
+                continue
+            library, _, version = stem.partition("-")
+            library = library.lower().replace("_", "-")
+            if library in missing:
+                found[library] = version
+                missing.discard(library)
+    return found
 
 
 def engine_fingerprint(engine: Engine, settings: Settings) -> str:
