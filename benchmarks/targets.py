@@ -576,6 +576,13 @@ def jobs(args, scratch: Path) -> None:
         )
     one = statistics.median(w for w, _ in runs[1])
     two = statistics.median(w for w, _ in runs[2])
+    cpu_one = statistics.median(c for _, c in runs[1])
+    cpu_two = statistics.median(c for _, c in runs[2])
+    print(
+        f"CPU of --jobs 2 / --jobs 1: {cpu_two / cpu_one:.2f}x (the cost of the workers);"
+        f" on two free cores, with the work split evenly, the speed-up would be at most"
+        f" {2 * cpu_one / cpu_two:.2f}x (an estimate, not a measurement)"
+    )
     best = min(w for w, _ in runs[1]) / min(w for w, _ in runs[2])
     print(
         f"speed-up (medians): {one / two:.2f}x; (best runs): {best:.2f}x"
@@ -600,13 +607,15 @@ def cache(args, scratch: Path) -> None:
             colds, warms = [], []
             for _ in range(args.runs):
                 shutil.rmtree(cache_dir / "results-v1", ignore_errors=True)
-                colds.append(_run_cli(["-j", jobs_flag, str(folder)], env)[0])
-                warms.append(_run_cli(["-j", jobs_flag, str(folder)], env)[0])
-            cold_s, warm_s = statistics.median(colds), statistics.median(warms)
+                colds.append(_run_cli(["-j", jobs_flag, str(folder)], env))
+                warms.append(_run_cli(["-j", jobs_flag, str(folder)], env))
+            cold_s, warm_s = (statistics.median(w for w, _ in runs) for runs in (colds, warms))
+            cold_c, warm_c = (statistics.median(c for _, c in runs) for runs in (colds, warms))
             ratio = cold_s / warm_s
             print(
-                f"{name:24} -j {jobs_flag}: cold {cold_s:6.2f} s, warm {warm_s:6.2f} s,"
-                f" {ratio:5.1f}x  ({_met(ratio >= 10)})"
+                f"{name:24} -j {jobs_flag}: wall cold {cold_s:5.2f} s, warm {warm_s:5.2f} s,"
+                f" {ratio:5.1f}x ({_met(ratio >= 10)}); CPU cold {cold_c:5.2f} s,"
+                f" warm {warm_c:5.2f} s, {cold_c / warm_c:5.1f}x"
             )
 
 

@@ -7,6 +7,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from filinglint.cli import main
 from filinglint.linter import cache as cache_module
@@ -294,3 +296,59 @@ def test_library_versions_are_those_importlib_metadata_reports():
 
     expected = {name: metadata.version(name) for name in cache_module._LIBRARIES}
     assert cache_module._library_versions() == expected
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+_POSITIVE = st.integers(min_value=1, max_value=10**9)
+
+
+@st.composite
+def diagnostics(draw):
+    from filinglint.linter.diagnostics import Diagnostic, Edit, Fix, Location
+
+    edits = draw(
+        st.lists(
+            st.builds(
+                Edit, start=_POSITIVE, end=_POSITIVE, content=_TEXT, line=_POSITIVE,
+                column=_POSITIVE, end_line=_POSITIVE, end_column=_POSITIVE,
+            ),
+            max_size=2,
+        )
+    )  # fmt: skip
+    fix = draw(
+        st.none()
+        | st.builds(Fix, message=_TEXT, safety=st.sampled_from(["safe", "unsafe"]),
+                    edits=st.just(tuple(edits)))
+    )  # fmt: skip
+    related = draw(
+        st.lists(
+            st.builds(
+                Location, path=_TEXT, line=_POSITIVE, column=_POSITIVE, end_line=_POSITIVE,
+                end_column=_POSITIVE, message=_TEXT,
+            ),
+            max_size=2,
+        )
+    )  # fmt: skip
+    return Diagnostic(
+        code=draw(st.sampled_from(["FEE001", "EXH001"])),
+        name=draw(_TEXT),
+        severity=draw(st.sampled_from(["error", "warning", "info"])),
+        message=draw(_TEXT),
+        path=draw(_TEXT),
+        line=draw(_POSITIVE),
+        column=draw(_POSITIVE),
+        end_line=draw(_POSITIVE),
+        end_column=draw(_POSITIVE),
+        hint=draw(st.none() | _TEXT),
+        related=tuple(related),
+        fix=fix,
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(diagnostics(), max_size=4))
+def test_any_findings_come_back_from_an_entry_unchanged(tmp_path_factory, found):
+    cache = ResultCache(tmp_path_factory.mktemp("entries"))
+    key = "77" + "4" * 62
+    cache.store(key, found)
+    assert cache.load(key) == found
