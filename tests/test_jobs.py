@@ -115,3 +115,35 @@ def test_only_files_missing_from_the_cache_go_to_workers(tmp_path, capsys, monke
     again = run(capsys, *argv)
     assert sorted(sent) == sorted(str(p) for p in paths[:3])
     assert again[0] == first[0]
+
+
+def test_ctrl_c_stops_the_workers_at_once(tmp_path, example_text):
+    """SIGINT: exit 130 within moments, no worker left running its file to the end."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    for number in range(2):  # ~11 MB each: seconds of work left when the signal comes
+        (tmp_path / f"big-{number}.txt").write_text("\n".join([example_text] * 1200))
+    command = [sys.executable, "-m", "filinglint", "check", "--no-cache", "-j", "2", str(tmp_path)]
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    workers: list[str] = []
+    deadline = time.monotonic() + 30
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+        children = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True)
+        workers = children.stdout.split()
+    assert len(workers) == 2, "the workers did not start"
+    time.sleep(0.3)
+    process.send_signal(signal.SIGINT)
+    started = time.monotonic()
+    assert process.wait(timeout=20) == 130
+    assert time.monotonic() - started < 2.0  # not the seconds the files would still take
+    time.sleep(0.2)
+    assert [w for w in workers if os.path.exists(f"/proc/{w}")] == []

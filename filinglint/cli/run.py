@@ -296,7 +296,9 @@ def check_all(tasks: list[Task], jobs: int, checker: Checker) -> Iterator[Outcom
             yield outcome
         finished = True
     finally:
-        # Interrupted (Ctrl-C, an error in the caller): drop what has not started.
+        if not finished:  # interrupted (Ctrl-C, an error in the caller): stop the workers
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
         pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
