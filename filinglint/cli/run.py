@@ -8,7 +8,8 @@ JSON file), then sends only the files still to check, text and settings, to a po
 at most ``jobs`` worker processes (none when nothing is left to check); each worker
 builds its engines once and sends back findings, which this process stores in the cache.
 A warm run therefore starts no process at all, and the text a worker checks is exactly
-the text whose hash keys its findings.
+the text whose hash keys its findings. On Ctrl-C the workers are terminated rather than
+left to finish the files they hold.
 
 Bounds: a file larger than ``--max-file-size`` is not read (an input error, like an
 unreadable file: it was not checked, so the run cannot pass). A file whose check
@@ -19,7 +20,8 @@ thread; elsewhere (Windows, a thread) there is no time budget.
 Garbage collection: a check allocates millions of small objects that live until the
 file is done, so the cyclic collector, left at its defaults, rescans an ever larger
 heap and time per megabyte grows with the file. ``tune_gc`` moves everything imported
-so far out of the collector's sight (``gc.freeze``) and makes young collections rarer.
+so far out of the collector's sight (``gc.freeze``; forked workers share those pages
+untouched), makes young collections rarer and full ones all but absent within a file.
 """
 
 from __future__ import annotations
