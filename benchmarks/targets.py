@@ -563,7 +563,9 @@ def jobs(args, scratch: Path) -> None:
     print(f"\n## Jobs: 200 generated filings ({size:.1f} MB), --no-cache, alternating runs")
     print(f"cores usable: {len(os.sched_getaffinity(0))}; load average before: {_load()}")
     runs = {1: [], 2: []}
+    available = []
     for _ in range(args.runs):
+        available.append(_parallel_capacity())
         for count in (1, 2):
             runs[count].append(_run_cli(["--no-cache", "-j", str(count), str(folder)], env))
     for count, values in runs.items():
@@ -588,6 +590,36 @@ def jobs(args, scratch: Path) -> None:
         f"speed-up (medians): {one / two:.2f}x; (best runs): {best:.2f}x"
         f"  (target >= 1.70x: {_met(one / two >= 1.7)}); load average after: {_load()}"
     )
+    ceiling = statistics.median(available)
+    print(
+        f"parallel capacity the machine gave meanwhile (two busy-looping processes against"
+        f" one, the same probe before each pair of runs): median {ceiling:.2f}x"
+        f" (2.00x = two free cores); speed-up / capacity: {one / two / ceiling:.2f}"
+    )
+
+
+def _spin(seconds: float) -> None:
+    started = time.process_time()
+    while time.process_time() - started < seconds:
+        pass
+
+
+def _parallel_capacity(seconds: float = 0.5) -> float:
+    """How much faster two processes each burning ``seconds`` of CPU finish than one
+    process burning both: 2.0 on two free cores, 1.0 when only one core is to be had."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    started = time.perf_counter()
+    _spin(2 * seconds)
+    alone = time.perf_counter() - started
+    processes = [context.Process(target=_spin, args=(seconds,)) for _ in range(2)]
+    started = time.perf_counter()
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+    return alone / (time.perf_counter() - started)
 
 
 def _load() -> str:

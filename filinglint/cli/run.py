@@ -254,54 +254,76 @@ def _mebibytes(size: int) -> str:
 
 
 def check_all(tasks: list[Task], jobs: int, checker: Checker) -> Iterator[Outcome]:
-    """Outcomes in task order. With more than one job, this process reads every file and
-    looks it up in the cache first, then sends only the files still to check (text and
-    settings) to ``min(jobs, misses)`` workers, and stores what they find."""
+    """Outcomes in task order. With more than one job, this process reads each file and
+    looks it up in the cache; from the second file still to check on, a pool of workers
+    starts and each such file goes to it (text and settings) while the rest is read; the
+    findings that come back are stored here. One file or none to check: no pool."""
     if jobs <= 1:
         for task in tasks:
             yield checker.check(task)
         return
-    prepared = [checker.prepare(task) for task in tasks]
-    pending = [outcome for outcome, _ in prepared if outcome.pending]
-    workers = min(jobs, len(pending))
-    if workers <= 1:
+    pool = None
+    futures: dict = {}
+    prepared: list[tuple[Outcome, str | None]] = []
+    finished = False
+    try:
+        for position, task in enumerate(tasks):
+            outcome, key = checker.prepare(task)
+            prepared.append((outcome, key))
+            if not outcome.pending:
+                continue
+            if pool is None:
+                waiting = [o for o, _ in prepared if o.pending]
+                if len(waiting) < 2:
+                    continue
+                workers = min(jobs, len(waiting) + len(tasks) - position - 1)
+                pool = _start_pool(checker, task.settings, workers)
+            else:
+                waiting = [outcome]
+            for item in waiting:
+                futures[item.index] = pool.submit(_work, tasks[item.index].settings, item.source)
         for outcome, key in prepared:
             if outcome.pending:
-                assert outcome.source is not None
-                settings = tasks[outcome.index].settings
-                checker.record(outcome, key, *checker.run(settings, outcome.source))
+                _complete(outcome, key, tasks[outcome.index], checker, futures)
             yield outcome
-        return
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+        finished = True
+    finally:
+        if pool is not None:
+            if not finished:  # interrupted (Ctrl-C, an error in the caller): stop the workers
+                for process in list((getattr(pool, "_processes", None) or {}).values()):
+                    process.terminate()
+            pool.shutdown(wait=finished, cancel_futures=not finished)
 
-    _warm_up(checker, tasks[pending[0].index].settings)
-    pool = ProcessPoolExecutor(
+
+def _start_pool(checker: Checker, settings: Settings, workers: int):
+    from concurrent.futures import ProcessPoolExecutor
+
+    _warm_up(checker, settings)
+    return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_process_context(),
         initializer=_start_worker,
         initargs=(checker.limits,),
     )
-    finished = False
+
+
+def _complete(outcome: Outcome, key: str | None, task: Task, checker: Checker, futures) -> None:
+    """The findings of a pending outcome: from its worker, or checked here (no pool)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    future = futures.get(outcome.index)
+    if future is None:
+        assert outcome.source is not None
+        checker.record(outcome, key, *checker.run(task.settings, outcome.source))
+        return
     try:
-        futures = {o.index: pool.submit(_work, tasks[o.index].settings, o.source) for o in pending}
-        for outcome, key in prepared:
-            if outcome.pending:
-                try:
-                    found, timed_out = futures[outcome.index].result()
-                except BrokenProcessPool:
-                    path = tasks[outcome.index].path
-                    outcome.error = f"{path}: not checked: a worker process ended unexpectedly"
-                    outcome.pending = False
-                else:
-                    checker.record(outcome, key, found, timed_out)
-            yield outcome
-        finished = True
-    finally:
-        if not finished:  # interrupted (Ctrl-C, an error in the caller): stop the workers
-            for process in list((getattr(pool, "_processes", None) or {}).values()):
-                process.terminate()
-        pool.shutdown(wait=finished, cancel_futures=not finished)
+        found, timed_out = future.result()
+    except BrokenProcessPool:
+        outcome.error = f"{task.path}: not checked: a worker process ended unexpectedly"
+        outcome.pending = False
+        outcome.source = None
+        return
+    checker.record(outcome, key, found, timed_out)
 
 
 _WARM_UP = (
