@@ -105,3 +105,17 @@ class Lines(NamedTuple):
 def pos(source, span) -> Lines:
     """Where a span (offsets into the opened file) stands in lines and columns."""
     return Lines(*source.lines_of(span))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _suite_cache_folder(tmp_path_factory):
+    """The suite's own cache folder (parser tables, results): never the user's."""
+    import os
+
+    saved = os.environ.get("FILINGLINT_CACHE_DIR")
+    os.environ["FILINGLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("filinglint-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("FILINGLINT_CACHE_DIR", None)
+    else:
+        os.environ["FILINGLINT_CACHE_DIR"] = saved

@@ -146,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="walk files that .gitignore ignores too",
     )
     _config_options(check)
+    _execution_options(check)
 
     config = commands.add_parser("config", help="print the effective configuration")
     config.add_argument(
@@ -212,6 +213,86 @@ def _config_options(parser: argparse.ArgumentParser) -> None:
         help="use this pyproject.toml or filinglint.toml, not the nearest one",
     )
     parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+
+
+# --- how files are checked: processes, cache, bounds (filinglint/cli/run.py) -----------
+
+
+def _execution_options(parser: argparse.ArgumentParser) -> None:
+    from filinglint.cli.run import DEFAULT_TIMEOUT
+
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_count,
+        default=None,
+        metavar="N",
+        help="check N files at a time in worker processes (default: the number of cores;"
+        " 1: one at a time in this process); the output is the same whatever N",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the result cache ($FILINGLINT_CACHE_DIR, else"
+        " ~/.cache/filinglint)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop checking a file after this long and report FL901 for it"
+        f" (default {DEFAULT_TIMEOUT:g}; 0: no limit)",
+    )
+    parser.add_argument(
+        "--max-file-size",
+        type=_size,
+        default=_size("200M"),
+        metavar="SIZE",
+        help="do not read a file larger than SIZE (bytes, or with K, M or G: KiB, MiB, GiB;"
+        " default 200M, at most 256M); such a file is an input error (exit 2)",
+    )
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of jobs (1 or more)")
+    return value
+
+
+def _seconds(text: str) -> float:
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0: no limit)")
+    return value
+
+
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def _size(text: str) -> int:
+    """A size in bytes: digits with an optional K, M or G (KiB, MiB, GiB; ``B``/``iB`` ok)."""
+    from filinglint.linter.source import MAX_FILE_BYTES
+
+    cleaned = text.strip().upper().removesuffix("B").removesuffix("I")
+    number, unit = (cleaned[:-1], cleaned[-1]) if cleaned[-1:] in "KMG" else (cleaned, "")
+    if not number.isascii() or not number.isdigit() or int(number) == 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 500K, 50M or 1G")
+    value = int(number) * _UNITS[unit]
+    if value > MAX_FILE_BYTES:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is above the largest file filinglint reads ({MAX_FILE_BYTES // 1048576}M)"
+        )
+    return value
 
 
 def _iso_date(text: str) -> str:

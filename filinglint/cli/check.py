@@ -75,9 +75,7 @@ class _Overrides:
 
 def run_check(args: argparse.Namespace) -> int:
     from filinglint.linter.config import ConfigError, ConfigResolver
-    from filinglint.linter.engine import Engine
     from filinglint.linter.registry import SelectionError
-    from filinglint.linter.source import InputError, read_path
 
     outputs: list[tuple[str, str]] = []
     for item in args.output_file:
@@ -92,7 +90,11 @@ def run_check(args: argparse.Namespace) -> int:
         error(str(exc))
         return EXIT_ERROR
 
-    engines: dict[str | None, Engine] = {}  # one per configuration file
+    from filinglint.cli.run import Checker, Limits, Task, check_all, default_jobs, tuned_gc
+
+    limits = Limits(timeout=args.timeout or None, max_file_size=args.max_file_size)
+    checker = Checker(limits, use_cache=not args.no_cache)
+    tasks: list[Task] = []
     run = _Run()
     settings = None
     progress = Progress(enabled=not args.quiet)
@@ -114,27 +116,28 @@ def run_check(args: argparse.Namespace) -> int:
             # stdin is configured as the file it stands for (ruff's --stdin-filename).
             named = args.stdin_filename if path == "-" and args.stdin_filename else path
             settings = resolver.for_path(named)
-            engine = engines.get(settings.path)
-            if engine is None:
-                engine = engines[settings.path] = Engine.from_settings(settings)
-            try:
-                source = read_path(path)
-            except InputError as exc:
-                unreadable(str(exc))
-                continue
-            if path == "-" and args.stdin_filename:
-                source.path = args.stdin_filename
-            found = engine.check(source)
-            if args.fix or args.diff:
-                found, source = _fix(args, path, source, found, engine, run)
-            run.sources[source.path] = source
-            run.diagnostics.extend(found)
-            checked += 1
-            progress.update(checked, len(run.diagnostics))
+            checker.engine(settings)  # a bad selection stops the run before any file is read
+            display = args.stdin_filename if path == "-" else None
+            tasks.append(Task(len(tasks), path, settings, display))
     except (ConfigError, SelectionError) as exc:
         progress.close()
         error(str(exc))
         return EXIT_ERROR
+    jobs = args.jobs or default_jobs()
+    with tuned_gc():
+        for outcome in check_all(tasks, jobs, checker):
+            if outcome.error is not None:
+                unreadable(outcome.error)
+                continue
+            found, source = outcome.diagnostics, outcome.source
+            if (args.fix or args.diff) and not outcome.timed_out:
+                task = tasks[outcome.index]
+                engine = checker.engine(task.settings)
+                found, source = _fix(args, task.path, source, found, engine, run)
+            run.sources[source.path] = source
+            run.diagnostics.extend(found)
+            checked += 1
+            progress.update(checked, len(run.diagnostics))
     progress.close()
     if settings is None:
         settings = resolver.for_path(".")

@@ -313,7 +313,7 @@ def _validate(path: Path, text: str, table: dict, prefix: str) -> None:
 
 
 def _validated_marker(digest: str) -> Path | None:
-    from filinglint.linter.parse import cache_directory
+    from filinglint.linter.cache import cache_directory
 
     directory = cache_directory()
     return directory / "validated-config" / digest if directory else None

@@ -13,14 +13,13 @@ bookkeeping was a third of the parse).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import ClassVar
 
 from lark import Lark, Token, Transformer
 
 from filinglint.linter.ast import CoverPage, ExhibitList, ItemSection
+from filinglint.linter.cache import cache_directory
 from filinglint.linter.cover import build_cover
 from filinglint.linter.exhibits import Listing, exhibit_list, read_listing
 from filinglint.linter.lines import LineLexer
@@ -161,23 +160,6 @@ def _exhibit_item(numbers: tuple[int, ...]) -> int | None:
 
 
 _parser: Lark | None = None
-
-
-def cache_directory() -> Path | None:
-    """The per-user cache folder (created), or None where none is writable."""
-    explicit = os.environ.get("FILINGLINT_CACHE_DIR")
-    if explicit:
-        directory = Path(explicit)
-    else:
-        base = os.environ.get("XDG_CACHE_HOME")
-        directory = (Path(base) if base else Path.home() / ".cache") / "filinglint"
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=directory):
-            pass
-    except OSError:
-        return None
-    return directory
 
 
 def _cache_path() -> str | bool:
