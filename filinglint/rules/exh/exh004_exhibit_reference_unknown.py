@@ -38,6 +38,8 @@ index).
 
 from __future__ import annotations
 
+import bisect
+
 from filinglint.linter.ast import Filing
 from filinglint.linter.context import Context
 from filinglint.linter.query.exhibits import code_key, list_name
@@ -51,13 +53,20 @@ def check(ctx: Context, filing: Filing) -> None:
     listed = {code_key(e.code) for x in filing.exhibit_lists for e in x.entries}
     if not listed:
         return
-    inside = [x.span for x in filing.exhibit_lists]
+    # Linear in references and entries (a filing may hold tens of thousands of each):
+    # a code is known when it is a listed code, a prefix of one ("(a)(1)" of
+    # "(a)(1)(A)"), or extends one; the lists are in file order, found by bisection.
+    known = {code[:end] for code in listed for end in range(1, len(code) + 1)}
+    starts = [x.span.start for x in filing.exhibit_lists]
+    ends = [x.span.end for x in filing.exhibit_lists]
     reported: set[str] = set()
     for reference in filing.exhibit_references:
-        if any(s.start <= reference.span.start < s.end for s in inside):
-            continue
+        where = reference.span.start
+        index = bisect.bisect_right(starts, where) - 1
+        if index >= 0 and where < ends[index]:
+            continue  # a reference inside an exhibit list is the list's own text
         key = code_key(reference.code)
-        if key in reported or any(k.startswith(key) or key.startswith(k) for k in listed):
+        if key in reported or key in known or _extends_listed(key, listed):
             continue
         reported.add(key)
         codes = ", ".join(sorted({e.code for x in filing.exhibit_lists for e in x.entries}))
@@ -68,6 +77,11 @@ def check(ctx: Context, filing: Filing) -> None:
             f" no such exhibit (it lists {codes})",
             hint="cite the exhibit by the code the list gives it, or add it to the list",
         )
+
+
+def _extends_listed(key: str, listed: set[str]) -> bool:
+    """Whether ``key`` continues a listed code ("(a)(1)(A)(i)" of "(a)(1)(A)")."""
+    return any(key[:end] in listed for end in range(1, len(key)))
 
 
 RULE = Rule(
