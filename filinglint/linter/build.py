@@ -37,6 +37,7 @@ def build_filing(parsed: Parsed, text: str, place: Place) -> Filing:
                 name=block.name,
                 title=block.title or None,
                 entity=block.entity,
+                attorney=block.attorney or None,
                 date=date,
             )
         )

@@ -39,8 +39,10 @@ def build_root(source: Source, form: str | None = None) -> Filing | Submission:
 
     submission = split_submission(source.text)
     if submission is None:
+        from filinglint.linter.query.form import stated_form
+
         filing = _document(source, 0, len(source.text), _plain_kind(source))
-        root: Filing | Submission = _with_form(filing, None, None, form)
+        root: Filing | Submission = _with_form(filing, None, stated_form(source.text), form)
     else:
         root = _submission(source, submission, form)
     if not source.notes:

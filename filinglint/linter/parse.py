@@ -33,6 +33,7 @@ from filinglint.linter.signature import (
     read_block,
     read_field,
     read_signatures,
+    settle,
 )
 
 GRAMMAR_PATH = Path(__file__).parent / "grammar" / "filing.lark"
@@ -148,7 +149,7 @@ class FilingReader(Transformer):
                     case ExhibitList():
                         parsed.exhibit_lists.append(node)
                     case Chain():
-                        parsed.signature_blocks.extend(node.blocks)
+                        parsed.signature_blocks.extend(settle(node.blocks))
                         parsed.signature_lines.update(node.date_lines)
         return parsed
 

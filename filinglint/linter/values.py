@@ -41,6 +41,19 @@ DATE_RE = re.compile(
     r"(" + _MONTH_ALT + r")\s+(\d{1,2})(?:,\s*|\s+)(\d{4})\b"
 )
 
+# A whole number that may print thousands separators ("2,726"): an amendment's number.
+GROUPED_NUMBER = r"\d{1,3}(?:,\d{3})*"
+GROUPED_NUMBER_RE = re.compile(GROUPED_NUMBER + r"(?![\d,]\d)")
+
+
+def grouped_number(text: str, start: int) -> tuple[int, int] | None:
+    """(value, end) of the number at ``start`` ("2,726" → 2726), or None."""
+    match = GROUPED_NUMBER_RE.match(text, start)
+    if match is None:
+        return None
+    return int(match.group().replace(",", "")), match.end()
+
+
 MONEY_RE = re.compile(
     r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?|(?<![\w.,$])(\d{1,3}(?:,\d{3})+)(\.\d+)?"
 )
