@@ -467,3 +467,55 @@ def test_real_485apos_amendment_number_and_signers() -> None:
 def test_real_24f2nt_xml_states_its_form() -> None:
     filing = _main("24f-2nt-advisors-inner-circle-2026.xml")
     assert (filing.form_type, filing.form_source) == ("24F-2NT", "document")
+
+
+# --- which form a document opened on its own is --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        (
+            "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\nFORM 8-K\n\nCURRENT REPORT\n",
+            "8-K",
+        ),
+        ("SECURITIES AND EXCHANGE COMMISSION\nFORM\n8-K\nCURRENT REPORT\n", "8-K"),
+        ("FORM 10-K/A\n(Amendment No. 1)\nANNUAL REPORT\n", "10-K/A"),
+        ("FORM S-1\nREGISTRATION STATEMENT\n(Amendment No. 3)\n", "S-1/A"),
+        ("SCHEDULE 13G\nUnder the Securities Exchange Act of 1934\n", "SC 13G"),
+        ("The report on Form 8-K\nFORM 8-K CURRENT REPORT, filed today\n", None),
+    ],
+)
+def test_a_cover_title_names_the_form(text: str, form: str | None) -> None:
+    assert build(text).cover.form == form
+
+
+def test_a_header_cut_out_of_its_sec_header_is_read_as_a_submission(tmp_path) -> None:
+    path = tmp_path / "header.txt"
+    path.write_text(
+        "\n<ACCEPTANCE-DATETIME>20260505150033\n\n<PRIVATE-TO-PUBLIC>\n\n"
+        "ACCESSION NUMBER:\t\t0009999955-26-000007\n\n"
+        "CONFORMED SUBMISSION TYPE:\t485APOS\n\nPUBLIC DOCUMENT COUNT:\t\t3\n\n"
+        "FILED AS OF DATE:\t\t20260505\n",
+        encoding="utf-8",
+    )
+    root = build_root(read_path(str(path)))
+    assert isinstance(root, Submission)
+    assert (root.header.submission_type, root.header.accession) == (
+        "485APOS",
+        "0009999955-26-000007",
+    )
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", ["8-k-nextpoint.html", "8-k-nordstrom.html"])
+def test_real_standalone_8k_is_read_as_an_8k(name: str) -> None:
+    filing = _main(name)
+    assert (filing.form_type, filing.form_source) == ("8-K", "cover")
+
+
+@needs_corpus
+def test_real_header_with_double_newlines_is_a_header() -> None:
+    root = build_root(read_path(str(CORPUS / "header-double-newlines.txt")))
+    assert isinstance(root, Submission)
+    assert root.header.submission_type == "485APOS"

@@ -123,6 +123,13 @@ _TITLE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_FORMS = {"13E3": "SC 13E3", "14D9": "SC 14D9"}
+# The cover title of the other forms a document opened on its own may be ("FORM 8-K",
+# "FORM S-1/A", "SCHEDULE 13G"): the form it names, when no header or <TYPE> says it.
+_FORM_TITLE = re.compile(
+    r"\s*(?:FORM\s+(8-K|6-K|10-K|10-Q|20-F|40-F|S-[1348]|F-[1234]|N-CSR|N-2|[345])"
+    r"|SCHEDULE\s+(13[DG]))(\s*/\s*A)?\s*$",
+    re.IGNORECASE,
+)
 # "Amendment No. 3"; a fund's post-effective amendments run into the thousands and print
 # a separator ("Amendment No. 2,726"): the number is read whole by ``values``.
 _AMENDMENT = re.compile(r"\s*(?:\(\s*)?(Amendment\s+No\.?\s*(\d{1,3}))\b", re.IGNORECASE)
@@ -421,6 +428,9 @@ def _lettered_box(text: str, indent: int) -> Box | None:
 
 
 def _title(match: re.Match[str]) -> Title:
+    if match.re is _FORM_TITLE:
+        form = (match.group(1) or "SC " + match.group(2)).upper()
+        return Title((None, bool(match.group(3)), form))
     letter = match.group(1).upper() if match.group(1) else None
     other = match.group(2)
     if other:
@@ -490,7 +500,11 @@ def read_line(line: str) -> tuple[str, object]:
         if first in "Ss":
             if _SIGNATURE_HEADING.match(line):
                 return _PLAIN["SIGNATURE_HEADING"]
-            match = _TITLE.match(line)
+            match = _TITLE.match(line) or _FORM_TITLE.match(line)
+            if match:
+                return "TITLE", _title(match)
+        if first in "Ff":
+            match = _FORM_TITLE.match(line)
             if match:
                 return "TITLE", _title(match)
         if first in "Aa":
@@ -682,6 +696,7 @@ def tokenize(text: str) -> Iterator[Line]:
     prose = 0  # prose lines in that section since its last exhibit entry
     listed = False  # the section has had an entry
     after_signer = False  # the line before was a SIGNER (a blank line ends that)
+    form_word = False  # the line before was only "FORM" (a title split over two lines)
     for line in text.split("\n"):
         number += 1
         kind, info = read_line(line)
@@ -703,6 +718,11 @@ def tokenize(text: str) -> Iterator[Line]:
         if blank is not None:
             yield blank
             blank = None
+        if form_word and kind == "TEXT" and info is None:  # "FORM" / "8-K"
+            title = _FORM_TITLE.match("FORM " + line.strip())
+            if title is not None:
+                kind, info = "TITLE", _title(title)
+        form_word = line.strip().upper() == "FORM"
         indent = len(line) - len(line.lstrip())
         if (
             exhibits
