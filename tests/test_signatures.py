@@ -112,7 +112,7 @@ S3_TABLE = """\
     Pursuant to the requirements of the Securities Act of 1933,
 the registrant has duly caused this amendment to the registration
 statement to be signed on its behalf by the undersigned, in the
-City of Dover, State of Delaware, on May 5, 2026.
+City of Dover, State of Delaware, on May 4, 2026.
 
                               HALVERN SIGNAL CORP.
 
@@ -143,7 +143,7 @@ Oskar Penn
 
 def test_each_row_of_a_signature_table_is_a_signature_with_its_title_and_date() -> None:
     assert _read(build(S3_TABLE)) == [
-        ("Mara Quill", "Chairman of the Board", None, "HALVERN SIGNAL CORP.", "May 5, 2026"),
+        ("Mara Quill", "Chairman of the Board", None, "HALVERN SIGNAL CORP.", "May 4, 2026"),
         (
             "Mara Quill",
             "Principal Executive Officer and Director",
@@ -167,7 +167,7 @@ S1_TABLE_HTML = """\
 <p style="text-align:center"><b>SIGNATURES</b></p>
 <p>Pursuant to the requirements of the Securities Act of 1933, the registrant has duly caused
 this Registration Statement to be signed on its behalf by the undersigned, in the City of
-Dover, on the 5th day of May, 2026.</p>
+Dover, on the 4th day of May, 2026.</p>
 <p>BRACKEN LUMEN THERAPEUTICS, INC.</p>
 <table>
 <tr><td>By:</td><td>/s/ Mara Quill</td></tr>
@@ -200,7 +200,7 @@ def test_an_html_signature_table_reads_like_the_ascii_one() -> None:
             "Chief Executive Officer",
             None,
             "BRACKEN LUMEN THERAPEUTICS, INC.",
-            "May 5, 2026",
+            "4th day of May, 2026",  # the testimonium clause's date
         ),
         (
             "Mara Quill",
@@ -359,6 +359,74 @@ def test_a_caption_under_the_company_name_does_not_hide_it() -> None:
     assert (signature.entity, signature.title) == ("HALVERN SIGNAL, INC.", "General Counsel")
 
 
+# --- the testimonium clause ---------------------------------------------------------------
+
+
+def test_the_testimonium_clause_dates_the_block_after_it() -> None:
+    text = """\
+SIGNATURE
+
+Dated: May 5, 2026
+Halvern Signal, Inc.
+
+Signature:  Mara Quill
+
+POWER OF ATTORNEY
+
+The undersigned appoints each of its officers as its attorney-in-fact.
+
+IN WITNESS WHEREOF, the undersigned has caused this power of attorney to be
+executed as of this 30th day of April, 2025.
+
+Halvern Signal, Inc.
+
+By: /s/ Oskar Penn
+Name:  Oskar Penn
+Title: Corporate Secretary
+"""
+    assert [(s.signer, s.date.text) for s in build(text).signatures] == [
+        ("Mara Quill", "May 5, 2026"),
+        ("Oskar Penn", "30th day of April, 2025"),
+    ]
+
+
+def test_a_testimonium_clause_does_not_move_the_dates_below_the_blocks() -> None:
+    text = """\
+SIGNATURE
+
+     After reasonable inquiry, the undersigned have signed this statement in
+the City of Dover on May 4, 2026.
+
+BRAMBLE PARENT HOLDINGS, L.P.
+
+By:  /s/ Oren T. Vasquez
+Name:  Oren T. Vasquez
+Date:  May 4, 2026
+
+BRAMBLE MERGER SUB, INC.
+
+By:  /s/ Lydia K. Osei
+Name:  Lydia K. Osei
+Date:  May 5, 2026
+"""
+    assert [s.date.text for s in build(text).signatures] == ["May 4, 2026", "May 5, 2026"]
+
+
+def test_a_date_the_clause_gives_another_document_is_no_signature_date() -> None:
+    text = """\
+SIGNATURES
+
+Pursuant to the requirements of the Securities Act of 1933, this amendment has been
+signed below; the powers of attorney are incorporated by reference to the amendment
+filed on March 2, 2026.
+
+By: /s/ Mara Quill
+Date: May 5, 2026
+"""
+    filing = build(text)
+    assert [d.text for d in filing.dates if d.role == "signature"] == ["May 5, 2026"]
+
+
 # --- amendment numbers and stated forms -------------------------------------------------------
 
 
@@ -401,17 +469,20 @@ def _main(name: str) -> Filing:
 
 
 def _people(filing: Filing) -> list[tuple]:
-    return [(s.signer, s.attorney, s.date.text if s.date else None) for s in filing.signatures]
+    return [
+        (s.signer, s.attorney, s.date.value.isoformat() if s.date else None)
+        for s in filing.signatures
+    ]
 
 
 @needs_corpus
 def test_real_s3_amendment_signature_table() -> None:
     people = _people(_main("s-3a-0000899681-95-000096.txt"))
     assert people == [
-        ("Steven L. Sinn", None, "May 25, 1995"),
-        ("Steven L. Sinn", "Martin H. Neidell", "May 25, 1995"),
-        ("David A. Barry", "Martin H. Neidell", "May 25, 1995"),
-        ("Michael J. Marocco", "Martin H. Neidell", "May 25, 1995"),
+        ("Steven L. Sinn", None, "1995-05-25"),
+        ("Steven L. Sinn", "Martin H. Neidell", "1995-05-25"),
+        ("David A. Barry", "Martin H. Neidell", "1995-05-25"),
+        ("Michael J. Marocco", "Martin H. Neidell", "1995-05-25"),
     ]
 
 
@@ -419,11 +490,11 @@ def test_real_s3_amendment_signature_table() -> None:
 def test_real_s1_amendment_signature_table_in_html() -> None:
     filing = _main("s-1a-0001213900-21-035033-unicycive-2021.htm")
     assert _people(filing) == [
-        ("Shalabh Gupta, M.D.", None, "June 30, 2021"),
-        ("Shalabh Gupta, M.D.", None, "June 30, 2021"),
-        ("John Townsend", "Shalabh Gupta, M.D.", "June 30, 2021"),
-        ("John Ryan, M.D., Ph.D.", "Shalabh Gupta, M.D.", "June 30, 2021"),
-        ("Sandeep Laumas, M.D.", "Shalabh Gupta, M.D.", "June 30, 2021"),
+        ("Shalabh Gupta, M.D.", None, "2021-06-30"),
+        ("Shalabh Gupta, M.D.", None, "2021-06-30"),
+        ("John Townsend", "Shalabh Gupta, M.D.", "2021-06-30"),
+        ("John Ryan, M.D., Ph.D.", "Shalabh Gupta, M.D.", "2021-06-30"),
+        ("Sandeep Laumas, M.D.", "Shalabh Gupta, M.D.", "2021-06-30"),
     ]
     assert filing.signatures[2].title.startswith("Chief Financial Officer")
 
@@ -431,7 +502,7 @@ def test_real_s1_amendment_signature_table_in_html() -> None:
 @needs_corpus
 def test_real_8k_date_before_by() -> None:
     filing = _main("8-k-0001213900-25-032135.txt")
-    assert _people(filing) == [("Uttam Patil", None, "April 15, 2025")]
+    assert _people(filing) == [("Uttam Patil", None, "2025-04-15")]
 
 
 @needs_corpus
@@ -447,7 +518,10 @@ def test_real_13g_heading_is_not_the_filing_person() -> None:
         ("Spencer Fleming", "BlackRock, Inc."),
         ("R. Andrew Dickson, III", "BlackRock, Inc."),
     ]
-    assert filing.signatures[0].date.text == "January 22, 2024"
+    assert [s.date.value.isoformat() for s in filing.signatures] == [
+        "2024-01-22",  # "Dated: January 22, 2024" above the filing's signature
+        "2023-04-30",  # the power of attorney: "executed as of this 30th day of April, 2023"
+    ]
 
 
 @needs_corpus
@@ -457,7 +531,7 @@ def test_real_485apos_amendment_number_and_signers() -> None:
     signatures = filing.signatures
     assert (signatures[0].signer, signatures[0].entity) == ("Jessica Tan", "iSHARES TRUST")
     assert len(signatures) == 13
-    assert {s.date.text for s in signatures} == {"April 18, 2024"}
+    assert {s.date.value.isoformat() for s in signatures} == {"2024-04-18"}
     assert all(s.attorney == "Trent W. Walker" for s in signatures[:-1])
     numbers = {d.amendment_number for d in filing.dates if d.role == "amendment-filing"}
     assert {2718, 2490, 303} <= numbers

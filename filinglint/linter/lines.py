@@ -250,6 +250,15 @@ class SigField(tuple):
     value = _field(1)
 
 
+class Testimony(tuple):
+    """SIG_DATE of a testimonium clause: (date_start,): where, in the line, the date that
+    ends "… caused this report to be signed on its behalf … on May 25, 1995." starts. A
+    plain dated line ("Date: May 25, 1995") has no payload."""
+
+    __slots__ = ()
+    date_start = _field(0)
+
+
 class PageNumber(tuple):
     """PAGE_NUMBER: (number,): the printed page number, None for a roman one ("iv")."""
 
@@ -666,6 +675,32 @@ def read_signature_line(line: str) -> tuple[str, object] | None:
     return "SIGNER", signer
 
 
+# A testimonium clause: the paragraph above the signatures that says the document is
+# signed ("has duly caused this report to be signed on its behalf … in the City of Dover,
+# on May 25, 1995."; "IN WITNESS WHEREOF, … executed as of this 30th day of April, 2023.").
+_ATTESTS = re.compile(r"\b(?:signed|executed)\b", re.IGNORECASE)
+_DATE_LEAD = re.compile(r"(?:\bon|\bas\s+of)(?:\s+(?:this|the))?\s+$", re.IGNORECASE)
+_LATER_DATED = ("filed", "effective", "dated", "incorporated")
+
+
+def _testimony(line: str) -> Testimony | None:
+    """The date a line of the testimonium clause ends with: "on" or "as of" (and "this"
+    or "the") before it, nothing but punctuation after; never a date the clause gives for
+    another document ("filed on", "effective on", "dated as of")."""
+    text = line.rstrip().rstrip(".,;")
+    dates = list(values.DATE_RE.finditer(text))
+    last = dates[-1] if dates else None
+    if last is None or last.end() != len(text):
+        return None
+    lead = _DATE_LEAD.search(text, max(0, last.start() - 20), last.start())
+    if lead is None:
+        return None
+    before = text[max(0, lead.start() - 40) : lead.start()].lower()
+    if any(word in before.split()[-2:] for word in _LATER_DATED):
+        return None
+    return Testimony((last.start(),))
+
+
 def _printed_name(line: str, signed: tuple[str, object]) -> bool:
     """A starred name right under a signing line is that signer's printed name ("By:" /
     "Jane Roe*", "/s/ Jane Roe" / "Jane Roe*"), not a signature of its own."""
@@ -696,6 +731,7 @@ def tokenize(text: str) -> Iterator[Line]:
     prose = 0  # prose lines in that section since its last exhibit entry
     listed = False  # the section has had an entry
     after_signer = False  # the line before was a SIGNER (a blank line ends that)
+    attesting = False  # the paragraph says it is signed or executed (a blank line ends it)
     form_word = False  # the line before was only "FORM" (a title split over two lines)
     for line in text.split("\n"):
         number += 1
@@ -704,6 +740,7 @@ def tokenize(text: str) -> Iterator[Line]:
             head_indent = -1
             open_parens = 0
             after_signer = False
+            attesting = False
             if blank is None:
                 blank = Line(
                     "BLANK", line, offset, number, 1, number, len(line) + 1, offset + len(line)
@@ -765,6 +802,11 @@ def tokenize(text: str) -> Iterator[Line]:
             signed = read_signature_line(line)
             if signed is not None and not (after_signer and _printed_name(line, signed)):
                 kind, info = signed
+            elif kind in ("TEXT", "CONT"):
+                attesting = attesting or _ATTESTS.search(line) is not None
+                testimony = _testimony(line) if attesting else None
+                if testimony is not None:
+                    kind, info = "SIG_DATE", testimony
         after_signer = kind == "SIGNER"
         end = max(len(line.rstrip()), indent) + 1
         yield Line(kind, line, offset, number, indent + 1, number, end, offset + len(line), info)

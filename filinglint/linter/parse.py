@@ -61,6 +61,7 @@ class Parsed:
         "pages",
         "signature_blocks",
         "signature_lines",
+        "testimonies",
     )
 
     def __init__(self, cover: CoverPage) -> None:
@@ -70,6 +71,9 @@ class Parsed:
         self.exhibit_lists: list[ExhibitList] = []
         self.signature_blocks: list[Block] = []
         self.signature_lines: set[int] = set()
+        # where the date of each testimonium clause ("… to be signed on its behalf … on
+        # May 25, 1995.") starts, in the reader's text
+        self.testimonies: list[int] = []
 
 
 def _group(rule: str):
@@ -150,7 +154,10 @@ class FilingReader(Transformer):
                         parsed.exhibit_lists.append(node)
                     case Chain():
                         parsed.signature_blocks.extend(settle(node.blocks))
-                        parsed.signature_lines.update(node.date_lines)
+                        for dated in node.date_lines:
+                            parsed.signature_lines.add(dated.start_pos)
+                            if dated.type == "SIG_DATE" and dated.info is not None:
+                                parsed.testimonies.append(dated.start_pos + dated.info.date_start)
         return parsed
 
 

@@ -26,7 +26,9 @@ What is left to read here:
   line that no starred row precedes stays a signature, titled as the page titles it.
 
 The block's date is matched in ``build`` with the dates read from the whole text, since
-a date may stand before or after the block.
+a date may stand before or after the block; the last line of a testimonium clause ("…
+caused this report to be signed on its behalf … on May 25, 1995.") is a dated line too
+(the lexer's ``Testimony``), and dates the block right after it.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ class Field:
     type = "sig_field"
 
     def __init__(
-        self, token: Token, key: str, value: str, dates: list[int], entity: str | None, nested
+        self, token: Token, key: str, value: str, dates: list[Token], entity: str | None, nested
     ) -> None:
         self.token = token
         self.key = key
@@ -113,7 +115,7 @@ class Chain:
     __slots__ = ("blocks", "date_lines")
     type = "signature"
 
-    def __init__(self, blocks: list[Block], date_lines: list[int]) -> None:
+    def __init__(self, blocks: list[Block], date_lines: list[Token]) -> None:
         self.blocks = blocks
         self.date_lines = date_lines
 
@@ -125,11 +127,11 @@ def _split(children: list) -> tuple[list, Field | Chain | None]:
     return children[1:], None
 
 
-def _dates(parts: list) -> list[int]:
-    """Where each dated line ("Date: April 16, 2003", or a "By:" line with a date beside
-    it) starts, in the reader's text."""
+def _dates(parts: list) -> list[Token]:
+    """Each dated line ("Date: April 16, 2003", a "By:" line with a date beside it, the
+    testimonium clause's last line)."""
     return [
-        part.start_pos
+        part
         for part in parts
         if part.type == "SIG_DATE" or (part.type == "SIGNER" and part.info.dated)
     ]
@@ -243,7 +245,7 @@ def read_field(children: list) -> Field:
 
 
 def _follow(
-    nested: Field | Chain | None, block: Block | None, dates: list[int], entity: str | None
+    nested: Field | Chain | None, block: Block | None, dates: list[Token], entity: str | None
 ) -> list[Block]:
     """Apply a chain of fields to ``block`` (None: fields before any block are ignored);
     return the blocks that follow it, the first one signing for the last filing person
