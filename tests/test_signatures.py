@@ -593,3 +593,15 @@ def test_real_header_with_double_newlines_is_a_header() -> None:
     root = build_root(read_path(str(CORPUS / "header-double-newlines.txt")))
     assert isinstance(root, Submission)
     assert root.header.submission_type == "485APOS"
+
+
+def test_without_a_header_an_exhibit_belongs_to_the_first_documents_form(tmp_path) -> None:
+    path = tmp_path / "filing.txt"
+    path.write_text(
+        "<DOCUMENT>\n<TYPE>S-3/A\n<SEQUENCE>1\n<TEXT>\nAMENDMENT NO. 1 TO FORM S-3\n</TEXT>\n"
+        "</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-99\n<SEQUENCE>2\n<TEXT>\nConsent of counsel\n"
+        "</TEXT>\n</DOCUMENT>\n",
+        encoding="utf-8",
+    )
+    root = build_root(read_path(str(path)))
+    assert [d.filing.form_type for d in root.documents] == ["S-3/A", "S-3/A"]
