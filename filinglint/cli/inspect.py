@@ -127,14 +127,21 @@ def outline(filing, source) -> str:
             f"legend {', '.join(n.marker + ' ' + n.text for n in exhibits.legend) or 'none'}"
         )
     for signature in filing.signatures:
-        when = signature.date.text if signature.date else "?"
-        person = f" for {signature.entity}" if signature.entity else ""
-        lines.append(f"signed by {signature.signer or '?'}{person} on {when}")
+        lines.append(_signed(signature))
     for date in filing.dates:
         if date.role:
             lines.append(f"date {date.role}: {date.text} (line {_line(source, date)})")
     lines.append(f"dates mentioned: {len(filing.dates)}")
     return "\n".join(lines) + "\n"
+
+
+def _signed(signature) -> str:
+    """One signature as the page reads: who, as what, through whom, for whom, when."""
+    when = signature.date.text if signature.date else "?"
+    title = f" ({signature.title})" if signature.title else ""
+    through = f" through {signature.attorney}, attorney-in-fact" if signature.attorney else ""
+    person = f" for {signature.entity}" if signature.entity else ""
+    return f"signed by {signature.signer or '?'}{title}{through}{person} on {when}"
 
 
 def run_rules(args: argparse.Namespace) -> int:

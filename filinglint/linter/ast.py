@@ -282,6 +282,9 @@ class Signature(Node):
 
     ``entity`` is the filing person the block signs for, as the page prints it above the
     "By:" line ("BRAMBLE MERGER SUB, INC."); None where the signer signs for themself.
+    ``attorney`` is the attorney-in-fact who signed for the signer (a starred row of a
+    registration statement's signature table, "*By: /s/ John Doe, Attorney-in-fact");
+    the attorney's own line is not a signature of its own.
     """
 
     kind: Literal["signature"] = "signature"
@@ -290,6 +293,7 @@ class Signature(Node):
     title: str | None = None
     entity: str | None = None
     date: DateMention | None = None
+    attorney: str | None = None
 
 
 @dataclass(**_NODE)

@@ -37,6 +37,7 @@ def build_filing(parsed: Parsed, text: str, place: Place) -> Filing:
                 name=block.name,
                 title=block.title or None,
                 entity=block.entity,
+                attorney=block.attorney or None,
                 date=date,
             )
         )
@@ -61,22 +62,34 @@ def _block_dates(parsed: Parsed, signature_dates: list, place: Place) -> list:
     Where a date stands above the first block, the dates head their blocks: a block gets
     the last date before its "By:" line ends (a date beside it counts). Otherwise they
     follow them: a block gets the first date at or after its "By:" line. A block with no
-    date on its side gets the nearest one on the other.
+    date on its side gets the nearest one on the other. A testimonium clause ("… caused
+    this report to be signed on its behalf … on May 25, 1995.") dates the block right
+    after it, unless a dated line stands between them; it never decides the layout.
     """
     blocks = parsed.signature_blocks
     if not signature_dates:
         return [None] * len(blocks)
+    clauses = {place.offset(position) for position in parsed.testimonies}
+    testimonies = [d for d in signature_dates if d.span.start in clauses]
+    lines = [d for d in signature_dates if d.span.start not in clauses] or testimonies
     starts = [place.offset(block.first.start_pos) for block in blocks]
-    above = bool(starts) and signature_dates[0].span.start < starts[0]
+    above = bool(starts) and lines[0].span.start < starts[0]
     found = []
     for block, start in zip(blocks, starts, strict=True):
         if above:
             line_end = place.offset(block.first.end_pos)
-            before = [d for d in signature_dates if d.span.start < line_end]
-            found.append(before[-1] if before else signature_dates[0])
+            before = [d for d in lines if d.span.start < line_end]
+            found.append(before[-1] if before else lines[0])
         else:
-            after = next((d for d in signature_dates if d.span.start >= start), None)
-            found.append(after or signature_dates[-1])
+            after = next((d for d in lines if d.span.start >= start), None)
+            found.append(after or lines[-1])
+    for clause in testimonies:
+        index = next((i for i, start in enumerate(starts) if start > clause.span.start), None)
+        if index is None:
+            continue
+        between = [d for d in lines if clause.span.start < d.span.start < starts[index]]
+        if not between:
+            found[index] = clause
     return found
 
 

@@ -266,11 +266,11 @@ def _box_groups(boxes: list[CheckBox]) -> list[BoxGroup]:
 # ("hereby amends", "amends and supplements") and names the Schedule TO or the Tender
 # Offer Statement. One pass of one expression over the whole text, bounded look-arounds.
 _AMENDMENT = re.compile(
-    r"\bAmendments?\s+Nos?\.?\s*(?P<first>\d{1,3})\b"
-    r"(?P<more>(?:\s*(?:,|and|through|to|-|–)\s*(?:No\.?\s*)?\d{1,3}\b)*)",
+    r"\bAmendments?\s+Nos?\.?\s*(?P<first>" + values.GROUPED_NUMBER + r")\b"
+    r"(?P<more>(?:\s*(?:,|and|through|to|-|–)\s*(?:No\.?\s*)?" + values.GROUPED_NUMBER + r"\b)*)",
     re.IGNORECASE,
 )
-_NUMBERS = re.compile(r"\d{1,3}")
+_NUMBERS = re.compile(values.GROUPED_NUMBER)  # "2,726": a separator, not a list
 _THIS_BEFORE = re.compile(r"\bthis\s+[\"“]?$", re.IGNORECASE)
 _THIS_AFTER = re.compile(
     r"\s+(?:to\s+(?:the\s+)?(?:Tender\s+Offer\s+Statement|Schedule\s+TO)\b|amends\b"
@@ -302,8 +302,8 @@ def build_amendment_mentions(text: str, place: Place) -> list[AmendmentMention]:
         start, end = match.start(), match.end()
         before = text[max(0, start - 60) : start]
         after = text[end : end + 60]
-        numbers = [int(n) for n in _NUMBERS.findall(match.group("more"))]
-        numbers.insert(0, int(match.group("first")))
+        numbers = [int(n.replace(",", "")) for n in _NUMBERS.findall(match.group("more"))]
+        numbers.insert(0, int(match.group("first").replace(",", "")))
         span = place.span(start, end)
         if _THIS_BEFORE.search(before) and _THIS_AFTER.match(after):
             if len(numbers) == 1:

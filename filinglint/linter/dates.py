@@ -22,7 +22,7 @@ _BOUNDARY = re.compile(r"[.;]\s+[A-Z(\"“]|\n\s*\n")
 # engine skip to the few characters that can start a phrase.
 _TRIGGER_PATTERN = (
     r"(?=[oiapwe])(?:(?P<original>(?:original|initial)ly\s+filed\b)"
-    r"|(?P<amendment>amendment\s+no\.?\s*(?P<number>\d{1,3})\b)"
+    r"|(?P<amendment>amendment\s+no\.?\s*(?P<number>" + values.GROUPED_NUMBER + r")\b)"
     r"|(?P<previous>(?:previously|originally|initially|was)\s+(?:been\s+)?scheduled\s+to\s+expire\b)"
     r"|(?P<extended>extend(?:s|ed|ing)?\b))"
 )
@@ -139,7 +139,7 @@ def _date_roles(index: _DateIndex, signature_lines: set[int]) -> dict[int, tuple
             found = index.first_after(end, 160, must=_FILED)
             if found is None:
                 found = _filed_on(index, end, verbs=False)
-            role = ("amendment-filing", int(match.group("number")), None)
+            role = ("amendment-filing", int(match.group("number").replace(",", "")), None)
         elif kind == "previous":
             found = index.first_after(end, 160)
             role = ("previous-expiration", None, None)
@@ -326,7 +326,9 @@ _STATEMENT_FILED = re.compile(
 _AMENDS = re.compile(r"\b(?:amend|supplement)(?:s|ed|ing)?\b[^.;]{0,30}$")
 # "Amendment No. 1 to the Schedule TO filed …" dates the amendment, not the statement.
 _AMENDMENT_OF = re.compile(
-    r"amendment\s+no\.?\s*\d{1,3}\s*(?:\([^()]{0,40}\)\s*)?(?:to|of)\s+(?:the\s+|its\s+)?$"
+    r"amendment\s+no\.?\s*"
+    + values.GROUPED_NUMBER
+    + r"\s*(?:\([^()]{0,40}\)\s*)?(?:to|of)\s+(?:the\s+|its\s+)?$"
 )
 _ON_THE_DATE = re.compile(r"\bon\s+(?:or\s+about\s+)?$")
 _AMENDMENT_WORDS = re.compile(r"amendment\s+no", re.IGNORECASE)

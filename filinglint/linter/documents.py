@@ -39,8 +39,10 @@ def build_root(source: Source, form: str | None = None) -> Filing | Submission:
 
     submission = split_submission(source.text)
     if submission is None:
+        from filinglint.linter.query.form import stated_form
+
         filing = _document(source, 0, len(source.text), _plain_kind(source))
-        root: Filing | Submission = _with_form(filing, None, None, form)
+        root: Filing | Submission = _with_form(filing, None, stated_form(source.text), form)
     else:
         root = _submission(source, submission, form)
     if not source.notes:
@@ -136,6 +138,9 @@ def _submission(source: Source, submission, form: str | None = None) -> Submissi
 
     header = _header(source, submission.header) if submission.header.fields else None
     header_type = header.submission_type if header is not None else None
+    # Without a header, the first document's <TYPE> is the filing's (EDGAR's submission
+    # type is its primary document's): an exhibit after it belongs to that filing.
+    primary = submission.parts[0].type if submission.parts and header_type is None else None
     documents = []
     for part in submission.parts:
         kind = content_kind(part, source.text)
@@ -148,7 +153,7 @@ def _submission(source: Source, submission, form: str | None = None) -> Submissi
         filing = None
         if kind in ("text", "html", "xbrl") and part.text_end > part.text_start:
             filing = _document(source, part.text_start, part.text_end, kind)
-            filing = _with_form(filing, header_type, part.type or None, form)
+            filing = _with_form(filing, header_type, primary or part.type or None, form)
         elif kind == "data" and _is_fund_notice_xml(source.text, part.text_start):
             filing = _document(source, part.text_start, part.text_end, "fund-xml")
             filing = _with_form(filing, header_type, part.type or None, form)

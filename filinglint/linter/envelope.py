@@ -116,6 +116,8 @@ def looks_like_submission(text: str) -> bool:
         head.startswith(("<SEC-DOCUMENT>", "<SUBMISSION>", "-----BEGIN PRIVACY-ENHANCED"))
         or "<SEC-HEADER>" in head
         or (head.startswith("<DOCUMENT>") and "<TYPE>" in head)
+        # the inside of a <SEC-HEADER> cut out on its own (a header file's fields)
+        or (head.startswith("<ACCEPTANCE-DATETIME>") and "ACCESSION NUMBER:" in head)
     )
 
 

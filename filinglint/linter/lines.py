@@ -123,6 +123,15 @@ _TITLE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_FORMS = {"13E3": "SC 13E3", "14D9": "SC 14D9"}
+# The cover title of the other forms a document opened on its own may be ("FORM 8-K",
+# "FORM S-1/A", "SCHEDULE 13G"): the form it names, when no header or <TYPE> says it.
+_FORM_TITLE = re.compile(
+    r"\s*(?:FORM\s+(8-K|6-K|10-K|10-Q|20-F|40-F|S-[1348]|F-[1234]|N-CSR|N-2|[345])"
+    r"|SCHEDULE\s+(13[DG]))(\s*/\s*A)?\s*$",
+    re.IGNORECASE,
+)
+# "Amendment No. 3"; a fund's post-effective amendments run into the thousands and print
+# a separator ("Amendment No. 2,726"): the number is read whole by ``values``.
 _AMENDMENT = re.compile(r"\s*(?:\(\s*)?(Amendment\s+No\.?\s*(\d{1,3}))\b", re.IGNORECASE)
 _CAPTION = re.compile(
     r"\s*\((?:Name|Names|Title|Titles|CUSIP|Date|Address|Exact\s+name)\b", re.IGNORECASE
@@ -131,7 +140,6 @@ _CAPTION = re.compile(
 _HEADS = frozenset(("EXHIBIT", "MARKER", "BOX", "CAPTION"))
 _SECTION_HEADINGS = frozenset(("ITEM", "INDEX_HEADING", "SIGNATURE_HEADING"))
 _SIG_FIELD = re.compile(r"^\s*(By|Name|Title|Dated?)\s*:\s*(.*)$", re.IGNORECASE)
-_SIGNED = re.compile(r"^(?:By:\s*)?/s/\s*", re.IGNORECASE)
 
 
 class Line(Token):
@@ -242,6 +250,15 @@ class SigField(tuple):
     value = _field(1)
 
 
+class Testimony(tuple):
+    """SIG_DATE of a testimonium clause: (date_start,): where, in the line, the date that
+    ends "… caused this report to be signed on its behalf … on May 25, 1995." starts. A
+    plain dated line ("Date: May 25, 1995") has no payload."""
+
+    __slots__ = ()
+    date_start = _field(0)
+
+
 class PageNumber(tuple):
     """PAGE_NUMBER: (number,): the printed page number, None for a roman one ("iv")."""
 
@@ -260,12 +277,20 @@ class Item(tuple):
 
 
 class Signer(tuple):
-    """SIGNER: (name, dated): who signed ("/s/" and "By:" taken off) and whether the line
-    also dates the block ("By: /s/ Jane Roe      Date: May 17, 2010")."""
+    """SIGNER: (name, dated, title, title_column, starred, attorney): who signed ("/s/",
+    "By:" and a form's caption taken off; empty where the printed name below says it),
+    whether the line also dates the block ("By: /s/ Jane Roe      Date: May 17, 2010"),
+    the title a signature table prints in its own column and where that column starts
+    (-1: none), whether a star after the name (or a lone "*") says an attorney-in-fact
+    signed for the person, and whether the line is that attorney-in-fact's ("*By: /s/ …")."""
 
     __slots__ = ()
     name = _field(0)
     dated = _field(1)
+    title = _field(2)
+    title_column = _field(3)
+    starred = _field(4)
+    attorney = _field(5)
 
 
 def item_numbers(text: str) -> list[int]:
@@ -412,6 +437,9 @@ def _lettered_box(text: str, indent: int) -> Box | None:
 
 
 def _title(match: re.Match[str]) -> Title:
+    if match.re is _FORM_TITLE:
+        form = (match.group(1) or "SC " + match.group(2)).upper()
+        return Title((None, bool(match.group(3)), form))
     letter = match.group(1).upper() if match.group(1) else None
     other = match.group(2)
     if other:
@@ -422,7 +450,11 @@ def _title(match: re.Match[str]) -> Title:
 
 
 def _amendment(match: re.Match[str]) -> Amendment:
-    return Amendment((int(match.group(2)), match.start(1), match.end(1)))
+    number, end = values.grouped_number(match.string, match.start(2)) or (
+        int(match.group(2)),
+        match.end(2),
+    )
+    return Amendment((number, match.start(1), end))
 
 
 def read_line(line: str) -> tuple[str, object]:
@@ -477,7 +509,11 @@ def read_line(line: str) -> tuple[str, object]:
         if first in "Ss":
             if _SIGNATURE_HEADING.match(line):
                 return _PLAIN["SIGNATURE_HEADING"]
-            match = _TITLE.match(line)
+            match = _TITLE.match(line) or _FORM_TITLE.match(line)
+            if match:
+                return "TITLE", _title(match)
+        if first in "Ff":
+            match = _FORM_TITLE.match(line)
             if match:
                 return "TITLE", _title(match)
         if first in "Aa":
@@ -502,49 +538,180 @@ _THROUGH = re.compile(
     r"(?:general\s+partner|partner|manager|member|trustee|attorney-in-fact)\b",
     re.IGNORECASE,
 )
-_DATED_BESIDE = re.compile(r"\s{2,}Dated?\s*:\s*\S", re.IGNORECASE)
-_BY_BESIDE = re.compile(r"\s{2,}By\s*:\s*", re.IGNORECASE)
 _MONTH_FIRST = frozenset("JFMASONDjfmasond")
+# The columns of a signature line (``_columns``): words separated by single spaces. Two
+# spaces or more (or a tab) separate columns ("/s/ Jane Roe     Director     May 17,
+# 2010"), as a registration statement's signature table and a block with its date beside
+# it print them.
+_DATE_CELL = re.compile(r"(?:Dated?\s*:?\s*)?(\S.*?)\.?$", re.IGNORECASE)
+_BY = re.compile(r"\*{0,2}\s*By\s*:\s*", re.IGNORECASE)
+# A column that only introduces the next one: "By:", "* By:", "Dated:", "Signature:", "/s/".
+_JOINS = re.compile(r"\*{0,2}\s*By\s*:|Dated?\s*:|Signature\s*:|.*/s/", re.IGNORECASE)
+_SIGNED = re.compile(r".*?/s/\s*", re.IGNORECASE)
+# A person's printed name with the star that says an attorney-in-fact signed for them
+# ("Stephen Cohen*", "John Ryan, M.D., Ph.D.**"): two to six capitalised words.
+_STARRED_NAME = re.compile(r"([A-Z][A-Za-z.'’\-]*(?:,? [A-Z][A-Za-z.'’\-]*){1,5})\s*(\*{1,2})$")
 
 
-def _signed_by(value: str) -> str:
-    """Who signs, from what follows "By:" (a date beside it is not part of the name)."""
-    beside = _DATED_BESIDE.search(value)
-    if beside is not None:
-        value = value[: beside.start()]
-    return _SIGNED.sub("", value.strip()).strip()
+def _cells(line: str) -> list[tuple[int, str]]:
+    """(start, text) of each column of a line; a column that only introduces the next
+    ("By:", "*" before "By:", "Dated:", "Signature:", "/s/") joins it."""
+    cells: list[tuple[int, str]] = []
+    for start, cell in _columns(line):
+        last = cells[-1][1] if cells else ""
+        if cells and (_JOINS.fullmatch(last) or (last in ("*", "**") and _BY.match(cell))):
+            cells[-1] = (cells[-1][0], last + " " + cell)
+        else:
+            cells.append((start, cell))
+    return cells
+
+
+def _columns(line: str) -> Iterator[tuple[int, str]]:
+    """(start, text) of each run of words that single spaces join."""
+    at, end = 0, len(line)
+    while at < end:
+        while at < end and line[at].isspace():
+            at += 1
+        if at == end:
+            return
+        start = at
+        while at < end and not (
+            line[at].isspace() and (at + 1 == end or line[at + 1].isspace() or line[at] != " ")
+        ):
+            at += 1
+        yield start, line[start:at]
+
+
+def _date_cell(text: str) -> bool:
+    """A column that is a date, bare or after "Date:" / "Dated" ("May 17, 2010.")."""
+    inner = _DATE_CELL.match(text)
+    value = inner.group(1) if inner else text
+    return bool(value) and value[0] in _MONTH_FIRST and values.DATE_RE.fullmatch(value) is not None
+
+
+def _signer(line: str) -> Signer | None:
+    """A signature line's payload, or None where the line signs nothing.
+
+    Its columns are read left to right: a date column before or after the signing one
+    dates the line; the signing column names the signer ("By: /s/ Jane Roe", a form's
+    caption such as "By (Signature and Title)*" before "/s/", "Signature: Jane Roe", a
+    lone "*" or "Jane Roe*" for a person an attorney-in-fact signed for, "*By: /s/ …"
+    for the attorney-in-fact); the columns after it are the signer's title.
+    """
+    cells = _cells(line)
+    dated = False
+    while cells and _date_cell(cells[0][1]):
+        cells.pop(0)
+        dated = True
+    if not cells:
+        return None
+    text = cells[0][1]
+    rest = cells[1:]
+    while rest and _date_cell(rest[-1][1]):
+        rest.pop()
+        dated = True
+    attorney = text.startswith("*") and _BY.match(text) is not None
+    signs = "/s/" in text.lower()
+    if signs:
+        name = _SIGNED.sub("", text, count=1)
+    elif _BY.match(text):
+        name = text[_BY.match(text).end() :]
+    elif text.lower().startswith("signature:") and len(text) > 11:
+        name = text[10:]
+    elif text in ("*", "**") and dated:
+        name = text
+    else:
+        starred = _STARRED_NAME.fullmatch(text)
+        if starred is None or (rest and not dated):
+            return None
+        name = text
+    name = name.strip()
+    starred = not attorney and name.endswith("*")
+    name = name.rstrip("*").strip()
+    title = [cell for cell in rest if "/s/" not in cell[1].lower() and not _BY.match(cell[1])]
+    return Signer(
+        (
+            name,
+            dated,
+            " ".join(cell[1] for cell in title),
+            title[0][0] if title else -1,
+            starred,
+            attorney,
+        )
+    )
 
 
 def read_signature_line(line: str) -> tuple[str, object] | None:
     """SIGNER (info: a Signer), SIG_FIELD or SIG_DATE for a line of a signature block.
 
-    "By: …" or any line with "/s/" signs; "Date:" / "Dated:" dates the block, even with
-    a "/s/" in it, unless a "By:" stands beside it ("Dated: May 17, 2010    By: /s/ …",
-    then the line signs and dates); a date beside a "By:" line dates it too; a line that
-    is nothing but a date (the form's "(Date)" layout) dates the block; "Name:" and
-    "Title:" describe the signer. "By: <entity>, its general partner" is prose: the
-    entity signs through the next "By:" line.
+    "By: …" or any line with "/s/" signs, and so do a signature table's rows ("/s/ Jane
+    Roe*   Director   May 17, 2010", "*   Director   May 17, 2010") and a printed name
+    with the star of an attorney-in-fact ("Jane Roe*"); "Date:" / "Dated:" dates the
+    block, even with a "/s/" in it, unless a "By:" stands beside it ("Dated: May 17, 2010
+    By: /s/ …", then the line signs and dates); a date beside a signing column dates it
+    too; a line that is nothing but a date (the form's "(Date)" layout, or "Date May 17,
+    2010") dates the block; "Name:" and "Title:" describe the signer. "By: <entity>, its
+    general partner" is prose: the entity signs through the next "By:" line.
     """
     match = _SIG_FIELD.match(line)
-    if match is None:
-        if "/s/" in line.lower():
-            return "SIGNER", Signer((_signed_by(line), _DATED_BESIDE.search(line) is not None))
-        stripped = line.strip().rstrip(".")
-        if stripped and stripped[0] in _MONTH_FIRST and values.DATE_RE.fullmatch(stripped):
+    if match is not None:
+        key = match.group(1).lower()
+        value = match.group(2).strip()
+        if key in ("date", "dated"):
+            signer = _signer(line)
+            if signer is not None and signer.dated and signer.name:
+                return "SIGNER", signer
             return _PLAIN["SIG_DATE"]
-        return None
-    key = match.group(1).lower()
-    value = match.group(2).strip()
-    if key in ("date", "dated"):
-        beside = _BY_BESIDE.search(value)
-        if beside is not None:
-            return "SIGNER", Signer((_signed_by(value[beside.end() :]), True))
+        if key == "by" and "/s/" not in value.lower() and _THROUGH.match(value):
+            return None
+        if key in ("name", "title") and "/s/" not in line.lower():
+            return "SIG_FIELD", SigField((key, value))
+    stripped = line.strip()
+    if stripped and _date_cell(stripped):
         return _PLAIN["SIG_DATE"]
-    if key == "by" and "/s/" not in value.lower() and _THROUGH.match(value):
+    signer = _signer(line)
+    if signer is None:
         return None
-    if key == "by" or "/s/" in line.lower():
-        return "SIGNER", Signer((_signed_by(value), _DATED_BESIDE.search(value) is not None))
-    return "SIG_FIELD", SigField((key, value))
+    return "SIGNER", signer
+
+
+# A testimonium clause: the paragraph above the signatures that says the document is
+# signed ("has duly caused this report to be signed on its behalf … in the City of Dover,
+# on May 25, 1995."; "IN WITNESS WHEREOF, … executed as of this 30th day of April, 2023.").
+_ATTESTS = re.compile(r"\b(?:signed|executed)\b", re.IGNORECASE)
+_DATE_LEAD = re.compile(r"(?:\bon|\bas\s+of)(?:\s+(?:this|the))?\s+$", re.IGNORECASE)
+_LATER_DATED = ("filed", "effective", "dated", "incorporated")
+
+
+def _testimony(line: str) -> Testimony | None:
+    """The date a line of the testimonium clause ends with: "on" or "as of" (and "this"
+    or "the") before it, nothing but punctuation after; never a date the clause gives for
+    another document ("filed on", "effective on", "dated as of")."""
+    text = line.rstrip().rstrip(".,;")
+    dates = list(values.DATE_RE.finditer(text))
+    last = dates[-1] if dates else None
+    if last is None or last.end() != len(text):
+        return None
+    lead = _DATE_LEAD.search(text, max(0, last.start() - 20), last.start())
+    if lead is None:
+        return None
+    before = text[max(0, lead.start() - 40) : lead.start()].lower()
+    if any(word in before.split()[-2:] for word in _LATER_DATED):
+        return None
+    return Testimony((last.start(),))
+
+
+def _printed_name(line: str, signed: tuple[str, object]) -> bool:
+    """A starred name right under a signing line is that signer's printed name ("By:" /
+    "Jane Roe*", "/s/ Jane Roe" / "Jane Roe*"), not a signature of its own."""
+    kind, info = signed
+    return (
+        kind == "SIGNER"
+        and info.starred
+        and not info.dated
+        and "/s/" not in line.lower()
+        and _BY.match(line.strip()) is None
+    )
 
 
 def classify(line: str) -> str:
@@ -563,12 +730,17 @@ def tokenize(text: str) -> Iterator[Line]:
     exhibits = False  # after the exhibit item's heading or the index's, up to the next
     prose = 0  # prose lines in that section since its last exhibit entry
     listed = False  # the section has had an entry
+    after_signer = False  # the line before was a SIGNER (a blank line ends that)
+    attesting = False  # the paragraph says it is signed or executed (a blank line ends it)
+    form_word = False  # the line before was only "FORM" (a title split over two lines)
     for line in text.split("\n"):
         number += 1
         kind, info = read_line(line)
         if kind == "BLANK":
             head_indent = -1
             open_parens = 0
+            after_signer = False
+            attesting = False
             if blank is None:
                 blank = Line(
                     "BLANK", line, offset, number, 1, number, len(line) + 1, offset + len(line)
@@ -583,6 +755,11 @@ def tokenize(text: str) -> Iterator[Line]:
         if blank is not None:
             yield blank
             blank = None
+        if form_word and kind == "TEXT" and info is None:  # "FORM" / "8-K"
+            title = _FORM_TITLE.match("FORM " + line.strip())
+            if title is not None:
+                kind, info = "TITLE", _title(title)
+        form_word = line.strip().upper() == "FORM"
         indent = len(line) - len(line.lstrip())
         if (
             exhibits
@@ -623,8 +800,14 @@ def tokenize(text: str) -> Iterator[Line]:
                 prose += 1
         if signatures and kind not in _SECTION_HEADINGS:
             signed = read_signature_line(line)
-            if signed is not None:
+            if signed is not None and not (after_signer and _printed_name(line, signed)):
                 kind, info = signed
+            elif kind in ("TEXT", "CONT"):
+                attesting = attesting or _ATTESTS.search(line) is not None
+                testimony = _testimony(line) if attesting else None
+                if testimony is not None:
+                    kind, info = "SIG_DATE", testimony
+        after_signer = kind == "SIGNER"
         end = max(len(line.rstrip()), indent) + 1
         yield Line(kind, line, offset, number, indent + 1, number, end, offset + len(line), info)
         offset += len(line) + 1

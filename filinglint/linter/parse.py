@@ -32,6 +32,7 @@ from filinglint.linter.signature import (
     read_block,
     read_field,
     read_signatures,
+    settle,
 )
 
 GRAMMAR_PATH = Path(__file__).parent / "grammar" / "filing.lark"
@@ -59,6 +60,7 @@ class Parsed:
         "pages",
         "signature_blocks",
         "signature_lines",
+        "testimonies",
     )
 
     def __init__(self, cover: CoverPage) -> None:
@@ -68,6 +70,9 @@ class Parsed:
         self.exhibit_lists: list[ExhibitList] = []
         self.signature_blocks: list[Block] = []
         self.signature_lines: set[int] = set()
+        # where the date of each testimonium clause ("… to be signed on its behalf … on
+        # May 25, 1995.") starts, in the reader's text
+        self.testimonies: list[int] = []
 
 
 def _group(rule: str):
@@ -147,8 +152,11 @@ class FilingReader(Transformer):
                     case ExhibitList():
                         parsed.exhibit_lists.append(node)
                     case Chain():
-                        parsed.signature_blocks.extend(node.blocks)
-                        parsed.signature_lines.update(node.date_lines)
+                        parsed.signature_blocks.extend(settle(node.blocks))
+                        for dated in node.date_lines:
+                            parsed.signature_lines.add(dated.start_pos)
+                            if dated.type == "SIG_DATE" and dated.info is not None:
+                                parsed.testimonies.append(dated.start_pos + dated.info.date_start)
         return parsed
 
 

@@ -6,13 +6,34 @@ field line, and a ``sig_field`` ("Name:", "Title:") every line up to the next on
 next field or block is nested as the last child (the grammar's greedy shift), so a
 block's fields, and the blocks after it, are read by following that chain.
 
-What is left to read here is the title's wrap: the plain lines after "Title:" that
-continue it (a CONT line, or prose indented past column 20), up to the first line at
-the margin. The block's date is matched in ``build`` with the dates read from the whole
-text, since a date may stand before or after the block.
+What is left to read here:
+
+- The title's wrap: the plain lines after "Title:" that continue it (a CONT line, or
+  prose indented past column 20), up to the first line at the margin.
+- The printed lines under a signing line without "Name:" / "Title:" ("By: /s/ Jane Roe"
+  / "Jane Roe," / "Chief Executive Officer"): the first names the signer when it repeats
+  the signed name (or when the signing line names no one: a bare "By:", a signature
+  table's lone "*"), the others are the title. In a signature table the lines under a
+  row are read by column: what starts under the title column continues the title.
+- The filing person a block signs for: the nearest line above it, if that line is a
+  name in capitals or ends in a company form ("Inc.", "LLC", "Trust"…). A heading
+  further up ("POWER OF ATTORNEY") is never it: prose in between ends the search.
+- Attorneys-in-fact (``settle``): a row signed for its person by an attorney-in-fact is
+  starred ("/s/ Jane Roe*", "*  Director  May 1, 2010", "Jane Roe*"), and the attorney
+  signs once, below the table ("*By: /s/ John Doe" / "John Doe, Attorney-in-fact").
+  The attorney's line is not a signature of its own: each starred row before it is one
+  Signature, of its person, with ``attorney`` naming who signed for them. An attorney's
+  line that no starred row precedes stays a signature, titled as the page titles it.
+
+The block's date is matched in ``build`` with the dates read from the whole text, since
+a date may stand before or after the block; the last line of a testimonium clause ("…
+caused this report to be signed on its behalf … on May 25, 1995.") is a dated line too
+(the lexer's ``Testimony``), and dates the block right after it.
 """
 
 from __future__ import annotations
+
+import re
 
 from lark import Token
 
@@ -34,7 +55,7 @@ class Field:
     type = "sig_field"
 
     def __init__(
-        self, token: Token, key: str, value: str, dates: list[int], entity: str | None, nested
+        self, token: Token, key: str, value: str, dates: list[Token], entity: str | None, nested
     ) -> None:
         self.token = token
         self.key = key
@@ -47,15 +68,45 @@ class Field:
 class Block:
     """One signature: the SIGNER line, the last field line, what they say."""
 
-    __slots__ = ("entity", "first", "last", "name", "signer", "title")
+    __slots__ = (
+        "attorney",
+        "bare",
+        "entity",
+        "first",
+        "last",
+        "name",
+        "signer",
+        "starred",
+        "through",
+        "title",
+        "title_column",
+    )
 
     def __init__(self, first: Token) -> None:
+        info = first.info
         self.first = first
         self.last = first
-        self.signer: str = first.info.name
+        self.signer: str = info.name
         self.name: str | None = None
-        self.title = ""
+        self.title: str = info.title
+        self.title_column: int = info.title_column
+        self.starred: bool = info.starred  # an attorney-in-fact signed for the person
+        # Only a starred name ("Jane Roe*"): a signature once an attorney-in-fact's line
+        # below says who signed for it, else a name in a list ("Acme Advisors*").
+        line = first.value.strip().lower()
+        self.bare: bool = info.starred and not info.dated and "/s/" not in line and line[:2] != "by"
+        # On an attorney-in-fact's own line, True until ``settle`` attaches it; on a
+        # starred row, the attorney's name once attached (False: the person's own "/s/").
+        self.attorney: str | bool | None = True if info.attorney else None
         self.entity: str | None = None  # the filing person the block signs for
+        # "By: Acme GP LLC," / "its general partner": the entity acts through the next
+        # block's signer; no signature of its own (``settle`` drops it).
+        self.through = False
+
+    @property
+    def acts_for_others(self) -> bool:
+        """The line of an attorney-in-fact, signing for the starred rows above it."""
+        return self.attorney is True
 
 
 class Chain:
@@ -64,7 +115,7 @@ class Chain:
     __slots__ = ("blocks", "date_lines")
     type = "signature"
 
-    def __init__(self, blocks: list[Block], date_lines: list[int]) -> None:
+    def __init__(self, blocks: list[Block], date_lines: list[Token]) -> None:
         self.blocks = blocks
         self.date_lines = date_lines
 
@@ -76,26 +127,108 @@ def _split(children: list) -> tuple[list, Field | Chain | None]:
     return children[1:], None
 
 
-def _dates(parts: list) -> list[int]:
-    """Where each dated line ("Date: April 16, 2003", or a "By:" line with a date beside
-    it) starts, in the reader's text."""
+def _dates(parts: list) -> list[Token]:
+    """Each dated line ("Date: April 16, 2003", a "By:" line with a date beside it, the
+    testimonium clause's last line)."""
     return [
-        part.start_pos
+        part
         for part in parts
         if part.type == "SIG_DATE" or (part.type == "SIGNER" and part.info.dated)
     ]
 
 
+# How a company's name ends ("Acme Holdings, Inc.", "Lakeview Fund, L.P.", "iShares Trust").
+_COMPANY_ENDINGS = (
+    " inc", " inc.", " incorporated", " corp", " corp.", " corporation", " company",
+    " co.", " llc", " l.l.c.", " lp", " l.p.", " llp", " ltd", " ltd.", " limited",
+    " trust", " fund", " plc", " n.a.", " s.a.", " ag", " n.v.", " b.v.", " partners",
+    " holdings",
+)  # fmt: skip
+_ABBREVIATED = tuple(e for e in _COMPANY_ENDINGS if e.endswith("."))
+_ENTITY_MAX = 90  # a name on a line of its own is short; a longer line is prose
+
+
+def _is_entity(words: str) -> bool:
+    """A filing person's name on a line of its own: in capitals, or ending in a company
+    form; never a sentence (a final period that ends no abbreviation)."""
+    if len(words) > _ENTITY_MAX:
+        return False
+    if words.endswith(".") and not words.lower().endswith(_ABBREVIATED):
+        return False
+    letters = [ch for ch in words if ch.isalpha()]
+    capitals = len(letters) >= 3 and sum(ch.islower() for ch in letters) <= 1
+    return capitals or words.lower().rstrip(",").endswith(_COMPANY_ENDINGS)
+
+
 def _entity(parts: list) -> str | None:
-    """The filing person a following block signs for: the last prose line of ``parts``
-    written in capitals ("BRAMBLE MERGER SUB, INC."), as signature pages print it."""
-    found = None
+    """The filing person a following block signs for: the nearest prose line above it
+    ("BRAMBLE MERGER SUB, INC.", "Acme Holdings, Inc."), skipping blank lines, rules,
+    dates, a caption in parentheses ("(Registrant)") and "By: <entity>, its general
+    partner"; prose or a signature line in between means the block names none."""
+    for token in reversed(list(tokens_of(parts))):
+        if token.type in ("BLANK", "RULE", "SIG_DATE", "PAGE", "PAGE_NUMBER"):
+            continue
+        if token.type not in ("TEXT", "CONT", "CAPTION"):
+            return None
+        words = token.value.strip().rstrip(":")
+        if words[:3].lower() == "by:" or (words[0] == "(" and words[-1] == ")"):
+            continue  # "By: X GP LLC, its general partner"; the form's "(Registrant)"
+        return words if _is_entity(words) else None
+    return None
+
+
+_CELL_GAP = re.compile(r"\s{2,}")
+_PRINTED_LINES = 4  # a printed name and a title wrapped over at most three lines
+_PRINTED_WIDTH = 100  # a longer line is the page's prose, not a printed name or title
+
+
+def _printed(block: Block, parts: list) -> None:
+    """Read the printed name and title under a signing line (see the module's docs)."""
+    seen = 0
     for token in tokens_of(parts):
-        if token.type in ("TEXT", "CONT"):
-            words = token.value.strip()
-            if words.isupper() and sum(ch.isalpha() for ch in words) >= 3:
-                found = words.rstrip(":")
-    return found
+        if token.type in ("RULE", "CAPTION"):
+            continue  # the line a name is printed under, the form's "(Name and title)"
+        if token.type not in ("TEXT", "CONT") or seen == _PRINTED_LINES:
+            return
+        text = token.value.rstrip()
+        if len(text.strip()) > _PRINTED_WIDTH:
+            return
+        indent = len(text) - len(text.lstrip())
+        cells = _CELL_GAP.split(text.strip())
+        starts = [indent]
+        for cell in cells[:-1]:  # where each cell starts, for the table's title column
+            starts.append(text.index(cells[len(starts)], starts[-1] + len(cell)))
+        title = []
+        for start, cell in zip(starts, cells, strict=True):
+            if 0 <= block.title_column - 2 <= start:
+                title.append(cell)
+            elif seen == 0 and not title:
+                _print_name(block, cell, title)
+            else:
+                title.append(cell)
+        if title:
+            words = " ".join(title)
+            block.title = f"{block.title} {words}".strip() if block.title else words
+        seen += 1
+
+
+def _print_name(block: Block, cell: str, title: list[str]) -> None:
+    """The first printed cell: the signer's name, and what follows it on the line
+    ("Jane Roe, Secretary"); a cell that does not repeat the name is a title."""
+    printed = cell.rstrip("*").strip()
+    if cell.endswith("*"):
+        block.starred = True
+    signer = block.signer.rstrip(",").strip()
+    if not signer:
+        block.signer = printed.rstrip(",")
+        block.name = block.signer
+    elif printed.lower().startswith(signer.lower()):
+        block.name = printed[: len(signer)]
+        rest = printed[len(signer) :].lstrip(" ,")
+        if rest:
+            title.append(rest)
+    else:
+        title.append(printed)
 
 
 def read_field(children: list) -> Field:
@@ -112,7 +245,7 @@ def read_field(children: list) -> Field:
 
 
 def _follow(
-    nested: Field | Chain | None, block: Block | None, dates: list[int], entity: str | None
+    nested: Field | Chain | None, block: Block | None, dates: list[Token], entity: str | None
 ) -> list[Block]:
     """Apply a chain of fields to ``block`` (None: fields before any block are ignored);
     return the blocks that follow it, the first one signing for the last filing person
@@ -135,10 +268,23 @@ def _follow(
     return nested.blocks
 
 
+def _names_attorney(title: str) -> bool:
+    """The title says attorney-in-fact ("Attorney-in-Fact", "attorney in fact")."""
+    return "attorney in fact" in " ".join(title.lower().replace("-", " ").split())
+
+
 def read_block(children: list) -> Chain:
-    """A block: the last "Name:" and "Title:" of its fields count; then the next blocks."""
+    """A block: its printed lines, then the last "Name:" and "Title:" of its fields
+    count; then the next blocks."""
     block = Block(children[0])
     own, nested = _split(children)
+    _printed(block, own)
+    if block.attorney is True and not _names_attorney(block.title):
+        block.title = f"{block.title}, attorney-in-fact".lstrip(", ")
+    elif _names_attorney(block.title) and not block.starred:
+        block.attorney = True  # "Jane Roe, Attorney-in-fact" under a plain "By: /s/"
+    if "/s/" not in block.first.value.lower() and block.title[:4].lower() == "its ":
+        block.through = True
     dates = _dates(children[:1] + own)
     following = _follow(nested, block, dates, _entity(own))
     return Chain([block, *following], dates)
@@ -156,3 +302,53 @@ def read_signatures(children: list) -> Chain:
         else:
             before.append(part)
     return Chain(blocks, dates)
+
+
+def settle(blocks: list[Block]) -> list[Block]:
+    """The signatures of a section, attorneys-in-fact attached to the rows they signed.
+
+    A "By:" line of an entity acting through the next signer ("By: Acme GP LLC," / "its
+    general partner") is no signature: the next block signs for what it signed for. A
+    signing line followed at once by the attorney's line of the same person ("/s/ John
+    Doe" / "*By: John Doe") is that one line. Each attorney's line names the attorney of
+    every starred row before it not yet attached, and is dropped when it attached any.
+    """
+    merged: list[Block] = []
+    through: Block | None = None
+    for block in blocks:
+        if block.through:
+            through = block
+            continue
+        if through is not None and block.entity is None:
+            block.entity = through.entity
+        through = None
+        if (
+            merged
+            and block.acts_for_others
+            and merged[-1].signer.lower() == block.signer.lower()
+            and not merged[-1].title
+            and merged[-1].attorney is None
+        ):
+            block.first = merged[-1].first
+            merged[-1] = block
+        else:
+            merged.append(block)
+    settled: list[Block] = []
+    for block in merged:
+        if not block.acts_for_others:
+            settled.append(block)
+            continue
+        waiting = [b for b in settled if b.starred and b.attorney is None]
+        for row in waiting:  # who signed with their own "/s/" needed no attorney
+            if row.signer.lower() != block.signer.lower() or row.bare:
+                row.attorney = block.signer
+            else:
+                row.attorney = False
+        if not waiting:
+            block.attorney = None
+            settled.append(block)
+    kept = [block for block in settled if not (block.bare and not block.attorney)]
+    for block in kept:
+        if block.attorney is True or block.attorney is False:
+            block.attorney = None
+    return kept

@@ -36,10 +36,27 @@ DATE_RE = re.compile(
     r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     r"(" + _MONTH_ALT + r")\s+(\d{1,2}),\s*'?(\d{2})(?![\d,.]\d)(?!\d)(?!\s+[a-z])"
 )
+# "May 25, 1995", "Thursday, May 25, 1995", and the ordinal form of a testimonium
+# clause: "(on) the 30th day of June, 2021" (groups 5 to 7: day, month, year).
+# The lookahead lets the scan skip every character no date can start with.
 DATE_RE = re.compile(
-    r"\b(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?=[JFMASONDTW\d])(?:\b(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     r"(" + _MONTH_ALT + r")\s+(\d{1,2})(?:,\s*|\s+)(\d{4})\b"
+    r"|\b(\d{1,2})(?:st|nd|rd|th)\s+day\s+of\s+(" + _MONTH_ALT + r"),?\s+(\d{4})\b)"
 )
+
+# A whole number that may print thousands separators ("2,726"): an amendment's number.
+GROUPED_NUMBER = r"\d{1,3}(?:,\d{3})*"
+GROUPED_NUMBER_RE = re.compile(GROUPED_NUMBER + r"(?![\d,]\d)")
+
+
+def grouped_number(text: str, start: int) -> tuple[int, int] | None:
+    """(value, end) of the number at ``start`` ("2,726" → 2726), or None."""
+    match = GROUPED_NUMBER_RE.match(text, start)
+    if match is None:
+        return None
+    return int(match.group().replace(",", "")), match.end()
+
 
 MONEY_RE = re.compile(
     r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?|(?<![\w.,$])(\d{1,3}(?:,\d{3})+)(\.\d+)?"
@@ -182,9 +199,10 @@ def find_rate(text: str) -> tuple[int, int, Decimal] | None:
 
 def date_parts(match: re.Match[str]) -> tuple[int, int, int, str | None, datetime.date | None]:
     """(year, month, day, weekday, date or None where no such day exists)."""
-    month = MONTHS[match.group(2).rstrip(".").lower()]
-    day = int(match.group(3))
-    year = int(match.group(4))
+    ordinal = match.group(2) is None  # "the 30th day of June, 2021"
+    month = MONTHS[match.group(6 if ordinal else 2).rstrip(".").lower()]
+    day = int(match.group(5 if ordinal else 3))
+    year = int(match.group(7 if ordinal else 4))
     try:
         value: datetime.date | None = datetime.date(year, month, day)
     except ValueError:

@@ -2,7 +2,8 @@
 
 A document's form is, in this order: the submission header's type (``CONFORMED
 SUBMISSION TYPE``: every document of a submission, the exhibits too, belongs to that
-filing), else the ``<TYPE>`` of its ``<DOCUMENT>``, else the form its cover's title names
+filing), else the ``<TYPE>`` of its ``<DOCUMENT>`` (or, for an EDGAR XML document opened
+on its own, the ``<submissionType>`` of its header data), else the form its cover's title names
 ("SCHEDULE 13E-3"), else the form the user gave (``--form`` or the ``form`` setting).
 The first that says anything wins; the Filing records the form and where it came from
 (``Filing.form_type``, ``Filing.form_source``).
@@ -118,6 +119,28 @@ def applies(forms: tuple[str, ...], form: str | None) -> bool:
     """Whether a rule declared for ``forms`` checks a document of ``form``: every rule
     checks a document whose form is unknown, and a rule without forms checks every one."""
     return not forms or not form or any(matches(form, pattern) for pattern in forms)
+
+
+_XML_HEAD = 8192  # EDGAR's XML forms give the header data first
+_STATED = "submissionType>"
+
+
+def stated_form(text: str) -> str | None:
+    """The form an EDGAR XML document states in its header data
+    (``<submissionType>24F-2NT</submissionType>``, the tag possibly namespaced), or None
+    for any other text."""
+    head = text[:_XML_HEAD]
+    if not head.lstrip().startswith("<"):
+        return None
+    at = head.find(_STATED)
+    while at > 0 and head[at - 1] not in "<:":  # "<ns:submissionType>" or "<submissionType>"
+        at = head.find(_STATED, at + 1)
+    if at <= 0 or head[head.rfind("<", 0, at) + 1] == "/":
+        return None
+    start = at + len(_STATED)
+    end = head.find("<", start)
+    value = head[start:end].strip() if end != -1 else ""
+    return normalize(value) if value and len(value) <= 20 else None
 
 
 def resolve(
