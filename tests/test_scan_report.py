@@ -61,10 +61,22 @@ def test_the_page_holds_plots_tables_and_links(scanned, capsys):
         section = re.search(rf'<section class="plot" id="{ident}">(.*?)</section>', text, re.S)
         assert section and "<svg" in section.group(1), ident
     assert text.count('<table class="sortable">') == 3
-    assert re.search(r'<a href="file://[^"]+harborview-sc-to-i-a.txt#L40">', text)
+    # each finding links to the same finding in its filing's annotated view
+    link = re.search(r'<a href="(report\.html\.views/\d+\.html)#(d\d+)">[^<]*harborview', text)
+    assert link, "no link to the example's annotated view"
+    view = (scanned / link.group(1)).read_text(encoding="utf-8")
+    assert f'id="{link.group(2)}"' in view and "stated filing fee $1,400.00" in view
     assert "<script>alert(1)</script>" not in text  # the company name is escaped
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text or "alert" not in text
     assert not re.search(r'(?:src|href)="(?:https?:)?//', text)  # nothing from the network
+
+
+def test_without_views_findings_link_to_their_files(scanned):
+    page = scanned / "plain.html"
+    assert main(["report", str(scanned / "out"), "--html", str(page), "--no-views"]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert re.search(r'<a href="file://[^"]+harborview-sc-to-i-a.txt#L40">', text)
+    assert not (scanned / "plain.html.views").exists()
 
 
 def test_a_folder_without_a_scan_is_an_error(tmp_path, capsys):

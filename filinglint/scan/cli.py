@@ -80,6 +80,11 @@ def add_commands(commands) -> None:
         metavar="N",
         help="findings listed in the page's table (default 2000; the plots use all)",
     )
+    report.add_argument(
+        "--no-views",
+        action="store_true",
+        help="link findings to their files instead of writing each filing's annotated view",
+    )
 
 
 def run_scan(args: argparse.Namespace) -> int:
@@ -129,7 +134,9 @@ def run_report(args: argparse.Namespace) -> int:
     from filinglint.scan.report import ReportError, write_report
 
     try:
-        written = write_report(args.scan_dir, args.html, max_findings=args.max_findings)
+        written = write_report(
+            args.scan_dir, args.html, max_findings=args.max_findings, views=not args.no_views
+        )
     except ReportError as exc:
         error(str(exc))
         return EXIT_ERROR

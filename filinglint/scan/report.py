@@ -6,7 +6,11 @@ Everything that comes from a filing (company names, messages, paths) is HTML-esc
 Plots: findings per rule per year, the distribution of fee differences (stated fee −
 valuation × stated rate), the stated rate against the rate in force over time, and the
 filing agents (accession prefix, see ``agents.py``) with the most findings per filing.
-Each finding links to its file (``file://``) where the file is at hand on this machine.
+Each finding links to the filing's annotated view (``filinglint check --output-format
+html``), written beside the page in ``OUT.views/``, where the file is at hand on this
+machine: the file is checked again there (its configuration as ``check`` finds it) and the
+link points at the same finding in the view (``#d<N>``); without views, or where the file
+is gone, the link is the file itself (``file://``) or nothing.
 """
 
 from __future__ import annotations
@@ -26,26 +30,36 @@ class ReportError(Exception):
     """A folder without a scan in it."""
 
 
-def write_report(scan_dir: str, target: str, *, max_findings: int = 2000) -> str:
-    """Write the page; a short description of what it holds."""
+def write_report(
+    scan_dir: str, target: str, *, max_findings: int = 2000, views: bool = True
+) -> str:
+    """Write the page (and, with ``views``, the annotated view of each listed filing at
+    hand); a short description of what it holds."""
     from filinglint.scan.tables import read_table
 
     if not os.path.exists(os.path.join(scan_dir, "scan.json")):
         raise ReportError(f"{scan_dir} holds no scan (no scan.json)")
     filings = read_table(scan_dir, "filings").to_pylist()
     diagnostics = read_table(scan_dir, "diagnostics").to_pylist()
-    page = render(filings, diagnostics, scan_dir=scan_dir, max_findings=max_findings)
+    links = _write_views(diagnostics, target, max_findings) if views else {}
+    page = render(filings, diagnostics, scan_dir=scan_dir, max_findings=max_findings, links=links)
     folder = os.path.dirname(os.path.abspath(target))
     os.makedirs(folder, exist_ok=True)
-    temporary = f"{target}.tmp-{os.getpid()}"
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(page)
-    os.replace(temporary, target)
+    _write_atomically(target, page)
     files = len({row["path"] for row in filings})
-    return f"{files} files, {len(diagnostics)} findings, 4 plots"
+    shown = len({path for path, _ in links})
+    viewed = f", {shown} annotated views" if views else ""
+    return f"{files} files, {len(diagnostics)} findings, 4 plots{viewed}"
 
 
-def render(filings: list[dict], diagnostics: list[dict], *, scan_dir: str, max_findings: int):
+def render(
+    filings: list[dict],
+    diagnostics: list[dict],
+    *,
+    scan_dir: str,
+    max_findings: int,
+    links: dict | None = None,
+):
     files = [row for row in filings if row.get("document") in (1, None)]
     statuses = Counter(row["status"] for row in files)
     by_rule = Counter((d["code"], d["rule"]) for d in diagnostics)
@@ -81,7 +95,7 @@ def render(filings: list[dict], diagnostics: list[dict], *, scan_dir: str, max_f
             ("Agent", "Filings", "Findings", "Findings per filing"),
             _agent_rows(files),
         ),
-        _findings_table(diagnostics, max_findings),
+        _findings_table(diagnostics, max_findings, links or {}),
     ]
     body = "\n".join(sections)
     title = f"filinglint scan report: {html.escape(os.path.abspath(scan_dir))}"
@@ -157,16 +171,22 @@ def _agent_rows(files):
     return [(name, count, found, found / count) for name, count, found in stats]
 
 
-def _findings_table(diagnostics, limit: int) -> str:
+def _listed(diagnostics, limit: int) -> list[dict]:
+    """The findings the page's table lists: by path and position, the first ``limit``."""
     ordered = sorted(
         diagnostics, key=lambda d: (d["path"], d.get("line") or 0, d.get("column") or 0)
     )
+    return ordered[:limit]
+
+
+def _findings_table(diagnostics, limit: int, links: dict) -> str:
     rows = []
-    for d in ordered[:limit]:
+    for d in _listed(diagnostics, limit):
         where = f"{d['path']}:{d.get('line') or 0}:{d.get('column') or 0}"
+        view = links.get((d["path"], _finding_key(d)))
         rows.append(
             (
-                (where, _file_link(d["path"], d.get("line"))),
+                (where, view or _file_link(d["path"], d.get("line"))),
                 d["code"],
                 d["rule"],
                 d["severity"],
@@ -193,6 +213,61 @@ def _file_link(path: str, line: int | None) -> str | None:
     if not os.path.exists(absolute):
         return None
     return "file://" + quote(absolute) + (f"#L{line}" if line else "")
+
+
+def _finding_key(d) -> tuple:
+    return (d.get("line"), d.get("column"), d.get("code"), d.get("message"))
+
+
+def _write_views(diagnostics, target: str, limit: int) -> dict[tuple[str, tuple], str]:
+    """The annotated view of each listed filing at hand, written to ``TARGET.views/``;
+    a link (relative to the page) per finding the view shows, keyed by path and finding.
+
+    Each file is read and checked again with the configuration ``check`` would find for
+    it, so the view has the hints, related places and fixes the tables do not keep; a
+    finding the scan made under another configuration links to the view's top.
+    """
+    from filinglint.linter.config import ConfigError, ConfigResolver
+    from filinglint.linter.engine import Engine
+    from filinglint.linter.report.htmlview import render as render_view
+    from filinglint.linter.source import InputError, read_path
+
+    paths = list(dict.fromkeys(d["path"] for d in _listed(diagnostics, limit)))
+    folder = target + ".views"
+    base = os.path.basename(folder)
+    resolver = ConfigResolver()
+    engines: dict = {}
+    links: dict[tuple[str, tuple], str] = {}
+    for number, path in enumerate(paths, 1):
+        if not os.path.isfile(path):
+            continue
+        try:
+            settings = resolver.for_path(path)
+            engine = engines.get(settings.path)
+            if engine is None:
+                engine = engines[settings.path] = Engine.from_settings(settings)
+            source = read_path(path)
+        except (InputError, ConfigError, ValueError):
+            continue
+        found = engine.check(source)
+        os.makedirs(folder, exist_ok=True)
+        name = f"{number:05d}.html"
+        _write_atomically(os.path.join(folder, name), render_view(found, {source.path: source}))
+        page = f"{quote(base)}/{name}"
+        for finding in diagnostics:
+            if finding["path"] == path:
+                links[(path, _finding_key(finding))] = page
+        for index, d in enumerate(found):
+            key = (d.line, d.column, d.code, d.message)
+            links[(path, key)] = f"{page}#d{index}"
+    return links
+
+
+def _write_atomically(path: str, text: str) -> None:
+    temporary = f"{path}.tmp-{os.getpid()}"
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(temporary, path)
 
 
 # --- plots ---------------------------------------------------------------------------
