@@ -112,12 +112,14 @@ def test_the_key_moves_with_everything_a_finding_depends_on(example_text, monkey
     assert _key_of(example_text) != base
     monkeypatch.setattr(cache_module, "_tool", None)
 
-    class Tomorrow(cache_module.datetime.date):
+    import datetime
+
+    class Tomorrow(datetime.date):
         @classmethod
         def today(cls):
-            return cache_module.datetime.date(2999, 1, 1)
+            return datetime.date(2999, 1, 1)
 
-    monkeypatch.setattr(cache_module.datetime, "date", Tomorrow)
+    monkeypatch.setattr(datetime, "date", Tomorrow)
     assert _key_of(example_text) != base
 
 

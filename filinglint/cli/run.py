@@ -309,13 +309,13 @@ def _start_pool(checker: Checker, settings: Settings, workers: int):
 
 def _complete(outcome: Outcome, key: str | None, task: Task, checker: Checker, futures) -> None:
     """The findings of a pending outcome: from its worker, or checked here (no pool)."""
-    from concurrent.futures.process import BrokenProcessPool
-
     future = futures.get(outcome.index)
     if future is None:
         assert outcome.source is not None
         checker.record(outcome, key, *checker.run(task.settings, outcome.source))
         return
+    from concurrent.futures.process import BrokenProcessPool  # only with a pool (10 ms)
+
     try:
         found, timed_out = future.result()
     except BrokenProcessPool:

@@ -21,13 +21,8 @@ one or none, never a mix, whatever runs concurrently.
 
 from __future__ import annotations
 
-import contextlib
-import datetime
-import hashlib
-import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +45,8 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 
 def cache_directory() -> Path | None:
     """The per-user cache folder (created), or None where none is writable."""
+    import tempfile
+
     explicit = os.environ.get("FILINGLINT_CACHE_DIR")
     if explicit:
         directory = Path(explicit)
@@ -74,6 +71,8 @@ def tool_fingerprint() -> str:
     Stat-ing the package's files costs about a millisecond and makes an edited or
     reinstalled filinglint a different tool, which a version number alone would not.
     """
+    import hashlib
+
     global _tool
     if _tool is None:
         digest = hashlib.sha256(__version__.encode())
@@ -116,6 +115,8 @@ def _library_versions() -> dict[str, str]:
 
 def engine_fingerprint(engine: Engine, settings: Settings) -> str:
     """The configuration that decides findings: rules, options, severities, settings."""
+    import hashlib
+
     configured = {k: v for k, v in settings.as_dict().items() if k not in _PRESENTATION}
     state = {
         "rules": [rule.code for rule in engine.rules],
@@ -127,11 +128,16 @@ def engine_fingerprint(engine: Engine, settings: Settings) -> str:
 
 
 def _canonical(value: object) -> bytes:
+    import json
+
     return json.dumps(value, sort_keys=True, default=str, ensure_ascii=True).encode()
 
 
 def result_key(configuration: str, settings: Settings, source: Source) -> str:
     """The key of ``source``'s findings under a configuration (``engine_fingerprint``)."""
+    import datetime
+    import hashlib
+
     digest = hashlib.sha256()
     header = {
         "tool": tool_fingerprint(),
@@ -168,6 +174,8 @@ class ResultCache:
 
     def load(self, key: str) -> list[Diagnostic] | None:
         """The findings stored under ``key``, or None (absent, or not to be trusted)."""
+        import json
+
         try:
             with open(self.entry_path(key), "rb") as handle:
                 data = handle.read()
@@ -186,6 +194,11 @@ class ResultCache:
 
     def store(self, key: str, diagnostics: list[Diagnostic]) -> None:
         """Write the entry atomically; a cache that cannot be written is silently skipped."""
+        import contextlib
+        import hashlib
+        import json
+        import tempfile
+
         payload = json.dumps(
             {"key": key, "diagnostics": [_record(d) for d in diagnostics]},
             ensure_ascii=False,
@@ -216,6 +229,8 @@ class ResultCache:
 
 def _verified_payload(data: bytes) -> bytes | None:
     """The payload of an entry whose magic, length and checksum all hold, else None."""
+    import hashlib
+
     if not data.startswith(MAGIC):
         return None
     header_end = data.find(b"\n", len(MAGIC))
