@@ -73,15 +73,18 @@ MAX_SCALE = 30
 
 # Comments, CDATA, processing instructions and declarations (a DOCTYPE's internal subset
 # may hold ">"), then tags. Each runs to the end of the text when it is not closed, and an
-# attribute value cannot hold "<" in XML, so a quote never scans past the next tag: the
-# scan stays linear on malformed input.
+# attribute value cannot hold "<" in XML, so a quote never scans past the next tag. Every
+# repetition is possessive (``*+``, ``++``): a tag that fails to match (a name followed by
+# "<", an unclosed quote) fails at once instead of retrying each split of its name and
+# attributes, which made "<" + 64 KB of letters + "<" take over a minute. So the scan is
+# linear on any input.
 # (Patterns stay strings, compiled on first use by re's cache: importing this module,
 # as every rule module does, then costs no compilation.)
 _MARKUP = (
     r"(?s)<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<\?.*?(?:\?>|\Z)"
-    r"|<![^\[>]*(?:\[[^\]]*(?:\]|\Z)[^>]*)?(?:>|\Z)"
-    r"|<(/?)([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)"
-    r"((?:[^<>\"']|\"[^\"<]*(?:\"|\Z)|'[^'<]*(?:'|\Z))*)(?:>|\Z)"  # (a tag cut off by the end)
+    r"|<![^\[>]*+(?:\[[^\]]*+(?:\]|\Z)[^>]*+)?+(?:>|\Z)"
+    r"|<(/?)([A-Za-z_][\w.\-]*+(?::[A-Za-z_][\w.\-]*+)?+)"
+    r"((?:[^<>\"']++|\"[^\"<]*+(?:\"|\Z)|'[^'<]*+(?:'|\Z))*+)(?:>|\Z)"  # (a tag cut off by the end)
 )
 _NAME_ATTRIBUTE = r"""(?:^|\s)name\s*=\s*(?:"([^"]*)"|'([^']*)')"""
 _CHAR_REF = r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);"
@@ -385,19 +388,23 @@ class _Locator:
 
     def _scan(self) -> None:
         open_tags: list[tuple[str, int | None]] = []  # (qname, index in self.tags)
+        # Where each qname stands in open_tags, innermost last: an end tag finds its
+        # element without walking the stack, so stray end tags stay linear.
+        open_at: dict[str, list[int]] = {}
         for match in re.finditer(_MARKUP, self.text):
             qname = match.group(2)
             if qname is None:
                 continue  # comment, CDATA, PI or declaration
             if match.group(1):  # an end tag closes the innermost open element of its name
-                for depth in range(len(open_tags) - 1, -1, -1):
-                    if open_tags[depth][0] == qname:
-                        index = open_tags[depth][1]
-                        if index is not None:
-                            local, name, start, _ = self.tags[index]
-                            self.tags[index] = (local, name, start, match.end())
-                        del open_tags[depth:]
-                        break
+                positions = open_at.get(qname)
+                if positions:
+                    depth = positions[-1]
+                    index = open_tags[depth][1]
+                    if index is not None:
+                        local, name, start, _ = self.tags[index]
+                        self.tags[index] = (local, name, start, match.end())
+                    while len(open_tags) > depth:
+                        open_at[open_tags.pop()[0]].pop()
                 continue
             local = qname.rpartition(":")[2]
             attributes = match.group(3)
@@ -408,6 +415,7 @@ class _Locator:
                 index = len(self.tags)
                 self.tags.append((local, name, match.start(), match.end()))
             if not attributes.rstrip().endswith("/"):
+                open_at.setdefault(qname, []).append(len(open_tags))
                 open_tags.append((qname, index))
 
     def locate(self, local: str, name: str, line: int | None = None) -> Span:
