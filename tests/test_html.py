@@ -701,3 +701,20 @@ def test_an_unknown_marked_section_is_read_as_a_comment(html: str) -> None:
     result = html_to_text(html)
     assert_offsets_exact(html, result)
     assert "b" not in result.text.split()
+
+
+def test_a_text_range_laid_out_against_source_order_still_gives_a_well_formed_span() -> None:
+    """Issue 11: a range from a right-hand cell's first line to the left cell's second
+    line ends at a character that stands earlier in the HTML."""
+    from filinglint.linter.place import Place
+
+    html = "<table><tr><td>left one<br>left two</td><td>right one</td></tr></table>"
+    result = html_to_text(html)
+    text = result.text
+    start = text.index("right one")
+    end = text.index("left two") + len("left two")
+    assert result.source_offset(end - 1) < result.source_offset(start)
+    span = Place(to_file=result.source_offset).span(start, end)
+    assert span.start <= span.end
+    assert span.start == html.index("left two") + len("left two") - 1  # its last character
+    assert span.end == html.index("right one") + 1
