@@ -69,6 +69,7 @@ import re
 from html import unescape
 
 from filinglint.linter.html_tokens import Tokenizer
+from filinglint.linter.lines import classify
 
 __all__ = ["CHECKED", "UNCHECKED", "HtmlText", "html_to_text"]
 
@@ -176,9 +177,10 @@ def html_to_text(html: str) -> HtmlText:
 class _Flow:
     """Lines being written: one for the document, one per open table cell."""
 
-    __slots__ = ("after_space", "line", "lines", "space", "touched")
+    __slots__ = ("after_space", "gaps", "line", "lines", "space", "touched")
 
     def __init__(self) -> None:
+        self.gaps: list[int] = []  # indexes in lines of the blank lines block edges left
         self.lines: list[list[Piece]] = []
         self.line: list[Piece] = []
         self.space = LAYOUT  # source of a collapsed space waiting for the next word
@@ -220,9 +222,25 @@ class _Flow:
         self.after_space = text[-1] == " "
         self.touched = True
 
+    def end_block(self) -> None:
+        """A block edge: close the line and leave a blank line after it, so the line
+        readers see where one paragraph ends and the next begins, as in an ASCII filing
+        (an HTML filing seldom separates its paragraphs with empty ones)."""
+        self.end_line()
+        if self.lines and self.lines[-1] and not self.line:
+            self.gaps.append(len(self.lines))
+            self.lines.append([])
+
     def end_line(self, hard: bool = False) -> None:
         """Close the current line; a soft break (a block edge) adds no empty line."""
         line = self.line
+        if hard and not line and self.gaps and self.gaps[-1] == len(self.lines) - 1:
+            # An empty paragraph (or a <br>) right after a block edge: it is the blank
+            # line the edge left, which is now the author's own.
+            self.gaps.pop()
+            self.space = LAYOUT
+            self.after_space = True
+            return
         if line or hard:
             while line and not line[-1][0].strip(" "):
                 line.pop()
@@ -287,7 +305,25 @@ class _Reader(Tokenizer):
         self.flow.end_line()
 
     def lines(self) -> list[list[Piece]]:
-        return self.document.lines
+        """The document's lines; a caption stays right under the value it names.
+
+        A cover prints a field's value with its caption right under it ("Lakeview
+        Partners" / "(Name of Subject Company)"); in HTML they are two paragraphs, so the
+        blank line between them is taken out again where the line lexer reads the
+        second as a caption.
+        """
+        lines = self.document.lines
+        drop = set()
+        for index in self.document.gaps:
+            following = index + 1
+            if following < len(lines) and lines[following]:
+                if classify("".join(text for text, _, _ in lines[following])) == "CAPTION":
+                    drop.add(index)
+            else:
+                drop.add(index)  # at the end, or before a blank line anyway
+        if not drop:
+            return lines
+        return [line for index, line in enumerate(lines) if index not in drop]
 
     def _offset(self) -> int:
         return self.at
@@ -314,7 +350,7 @@ class _Reader(Tokenizer):
         elif tag == "tr":
             self._start_row()
         elif tag == "table":
-            self.flow.end_line()
+            self._end_block()
             self.tables.append(_Table(self.flow, len(self.stack)))
         elif tag == "caption":
             self._start_cell([], full=True)
@@ -325,7 +361,7 @@ class _Reader(Tokenizer):
             self.pre += 1
             self.pre_start = True
         elif tag in _BLOCK_TAGS:
-            self.flow.end_line()
+            self._end_block()
         if tag not in _VOID_TAGS:
             self.open_at.setdefault(tag, []).append(len(self.stack))
             self.stack.append((tag, self._font(attrs)))
@@ -362,11 +398,19 @@ class _Reader(Tokenizer):
             self.pre -= 1
             self.flow.end_line()
         elif tag in _BLOCK_TAGS:
-            self.flow.end_line()
+            self._end_block()
         floor = table.depth + 1 if table is not None else 0
         positions = self.open_at.get(tag)
         if positions and positions[-1] >= floor:
             self._truncate(positions[-1])
+
+    def _end_block(self) -> None:
+        """A block edge: a blank line between paragraphs of the document; inside a table
+        cell, whose lines stack in its column, a new line only."""
+        if self.flow is self.document:
+            self.flow.end_block()
+        else:
+            self.flow.end_line()
 
     def _truncate(self, depth: int) -> None:
         stack = self.stack
@@ -460,6 +504,8 @@ class _Reader(Tokenizer):
         self.flow = table.parent
         self.flow.end_line()
         self.flow.lines.extend(_layout(table.rows))
+        if self.flow is self.document:
+            self.flow.end_block()  # a table is a block: the next paragraph is another
 
     # --- text --------------------------------------------------------------------------
 
