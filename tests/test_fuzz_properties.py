@@ -12,6 +12,7 @@ take well under 30 s on the project's 2-core machine.
 from __future__ import annotations
 
 import random
+import signal
 import tempfile
 from pathlib import Path
 
@@ -119,3 +120,37 @@ def test_an_empty_utf16_file_notes_its_encoding_inside_the_text(data: bytes) -> 
     """benchmarks/fuzz.py seed 11, input 1945: FL001's note on a UTF-16 file without a
     character pointed one column past the end of the (empty) text."""
     _assert_sound("a.html", data)
+
+
+FEE_TABLE_WITH_A_PROSE_ROW = """\
+                                  SCHEDULE TO
+                                (Amendment No. 1)
+
+                           CALCULATION OF FILING FEE
+====================================== =========================================
+           Transaction Valuation*               Amount of Filing Fee**
+-------------------------------------- -----------------------------------------
+{spaces}(Rule $92.00           TENDER OFFER STATEMENT UNDER SECTION 14(d)(1)
+====================================== =========================================
+*    Estimated for purposes of calculating the filing fee only.
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM")
+def test_a_fee_table_line_of_spaces_then_prose_is_not_exponential() -> None:
+    """benchmarks/fuzz.py seed 11, inputs 317936 and 487322: a values line whose spaces
+    end in "(Rule" made the fee table's row pattern try every split of the spaces
+    (2^32 ways for 33 spaces). The alarm is generous: the fixed pattern takes
+    microseconds, the old one would not finish in a lifetime at 60 spaces."""
+    text = FEE_TABLE_WITH_A_PROSE_ROW.format(spaces=" " * 60)
+
+    def fail(signum, frame):
+        raise TimeoutError("the fee table row pattern backtracks")
+
+    previous = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(20)
+    try:
+        _assert_sound("a.txt", text.encode("utf-8"), twice=False)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1,8 +1,11 @@
 """Read an HTML filing as the lines of an EDGAR ASCII filing, with a map back to the HTML.
 
 The line grammar (``lines.py``) types each line by its shape, so HTML is laid out the way
-ASCII filings are: block elements (``p``, ``div``, ``br``, ``tr``, ``li``, ``h1``…) start
-lines, whitespace collapses, a paragraph of only ``&nbsp;`` is a blank line, and each table
+ASCII filings are: block elements (``p``, ``div``, ``li``, ``h1``…, a table) are paragraphs,
+each followed by a blank line whether or not the author put an empty paragraph there (so a
+captioned field or a box label never runs into the paragraph before it; a caption stays
+right under its value, as ASCII covers print it); ``br`` and ``tr`` start lines within
+one; whitespace collapses, a paragraph of only ``&nbsp;`` is a blank line, and each table
 row is one line (or a few, when a cell holds several) with its cells at fixed columns per
 table, so a header row and the amounts under it line up as in an ASCII fee table and an
 exhibit code cell followed by its description cell reads as an exhibit entry. Check boxes
