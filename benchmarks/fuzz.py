@@ -9,7 +9,8 @@ Input ``i`` of a run seeded ``S`` comes from ``random.Random(f"{S}:{i}")`` alone
 (``tests/fuzzing.py``): arbitrary filing-like text and HTML, and structured mutations of the
 real filings in ``../shared`` and of the repository's case files (lines deleted, swapped
 and repeated, truncation at any byte, box marks, amounts, dates, tags and entities put in,
-bytes flipped, re-encoded as UTF-16 / Windows-1252 / with a BOM, other line ends). Each
+bytes flipped, re-encoded as UTF-16 / Windows-1252 / with a BOM, other line ends; the
+real filings weigh as much as all the case files together). Each
 is checked with every rule; a crash is an exception, an internal error (FL900), a span or
 related place outside the input or ending before it starts, a fix edit outside the input,
 or a check that takes longer than ``--timeout`` seconds. Each crash is saved in the crash
@@ -47,8 +48,11 @@ def _start(timeout: int) -> None:
     """Worker set-up: the bases read once, the engine built once, an alarm per input."""
     global _TIMEOUT
     _TIMEOUT = timeout
-    files = fuzzing.corpus_files() + fuzzing.case_files()
-    _BASES.extend(path.read_bytes() for path in files)
+    real = [path.read_bytes() for path in fuzzing.corpus_files()]
+    cases = [path.read_bytes() for path in fuzzing.case_files()]
+    # The real filings, far fewer than the case files, weigh as much as all of them.
+    _BASES.extend(cases)
+    _BASES.extend(real * max(len(cases) // max(len(real), 1), 1))
     signal.signal(signal.SIGALRM, _alarm)
     fuzzing.engine()
 
