@@ -72,7 +72,7 @@ import re
 from html import unescape
 
 from filinglint.linter.html_tokens import Tokenizer
-from filinglint.linter.lines import classify
+from filinglint.linter.lines import tokenize
 
 __all__ = ["CHECKED", "UNCHECKED", "HtmlText", "html_to_text"]
 
@@ -320,7 +320,8 @@ class _Reader(Tokenizer):
         for index in self.document.gaps:
             following = index + 1
             if following < len(lines) and lines[following]:
-                if classify("".join(text for text, _, _ in lines[following])) == "CAPTION":
+                line = "".join(text for text, _, _ in lines[following])
+                if next(tokenize(line)).type == "CAPTION":  # the lexer's own reading
                     drop.add(index)
             else:
                 drop.add(index)  # at the end, or before a blank line anyway
