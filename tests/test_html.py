@@ -97,16 +97,22 @@ def test_blocks_start_lines_and_whitespace_collapses() -> None:
     )
     assert check_snippet(html) == [
         "Tender offer statement",
+        "",
         "Item 4.",
         "Terms of the Transaction",
+        "",
         "SIGNATURES",
+        "",
         "one",
+        "",
         "two",
     ]
 
 
 def test_a_paragraph_of_only_nbsp_is_a_blank_line_and_an_empty_one_is_nothing() -> None:
     html = "<p>first</p><p>&nbsp;</p><p></p><p> </p><p>second<br></p><br><br><p>third</p>"
+    # a paragraph ends with a blank line; an &nbsp; paragraph (or a <br>) right after it
+    # is that blank line, not a second one
     assert check_snippet(html) == ["first", "", "second", "", "", "third"]
 
 
@@ -133,7 +139,7 @@ def test_an_entity_maps_to_its_ampersand() -> None:
 def test_a_broken_character_reference_does_not_swallow_the_document() -> None:
     # html.parser alone returns everything after "&#" as text, tags included.
     html = "<p>odd &# and &#xZ; and &#12a;</p><p>next <b>bold</b></p>"
-    assert check_snippet(html) == ["odd &# and &#xZ; and &#12a;", "next bold"]
+    assert check_snippet(html) == ["odd &# and &#xZ; and &#12a;", "", "next bold"]
 
 
 def test_scripts_styles_head_comments_and_hidden_xbrl_are_dropped() -> None:
@@ -153,6 +159,7 @@ def test_pre_keeps_its_lines_and_spaces() -> None:
     assert check_snippet(html) == [
         "   CALCULATION OF FILING FEE",
         "  $2,500,000      $203.00",
+        "",
         "after",
     ]
 
@@ -169,7 +176,7 @@ def test_end_of_text_and_negative_offsets() -> None:
 def test_layout_maps_to_the_next_real_character() -> None:
     html = "<p>one</p>\n<table><tr><td>(b)</td><td>Not applicable.</td></tr></table>"
     result = html_to_text(html)
-    assert result.text == "one\n(b)  Not applicable."
+    assert result.text == "one\n\n(b)  Not applicable."
     newline = result.text.index("\n")
     assert result.source_offset(newline) == html.index("(b)")
     padding = result.text.index("  ")
@@ -245,7 +252,7 @@ def test_nested_tables_and_unclosed_cells() -> None:
     html = (
         "<table><tr><td>outer<table><tr><td>in 1<td>in 2</table></td><td>right</table><p>after</p>"
     )
-    assert check_snippet(html) == ["outer       right", "in 1  in 2", "after"]
+    assert check_snippet(html) == ["outer       right", "in 1  in 2", "", "after"]
 
 
 # --- check boxes ----------------------------------------------------------------------
@@ -278,10 +285,12 @@ def test_wingdings_glyphs_are_boxes(glyph: str, box: str) -> None:
     lines = check_snippet(html)
     assert lines == [
         f"{box} third-party tender offer",
+        "",
         f"results of the tender offer: {box}",
+        "",
         f"{box}  issuer tender offer",
     ]
-    assert [classify(line) for line in lines] == ["BOX", "BOX_END", "BOX"]
+    assert [classify(line) for line in lines] == ["BOX", "BLANK", "BOX_END", "BLANK", "BOX"]
     result = html_to_text(html)
     assert result.source_offset(0) == html.index('">' + glyph) + 2
 
@@ -293,7 +302,9 @@ def test_ballot_box_characters_stay_and_other_fonts_are_not_boxes() -> None:
         '<p><font face="Times New Roman">x</font> five</p>'
         '<div style="font-family: Wingdings"><p style="font-family: Arial">o six</p></div>'
     )
-    assert check_snippet(html) == ["☐ one", "☒ two", "☑ three", "x four", "x five", "o six"]
+    lines = check_snippet(html)
+    assert lines[::2] == ["☐ one", "☒ two", "☑ three", "x four", "x five", "o six"]
+    assert set(lines[1::2]) == {""}  # a blank line between paragraphs
 
 
 def test_the_wingdings_font_is_inherited_until_its_element_ends() -> None:
@@ -301,7 +312,7 @@ def test_the_wingdings_font_is_inherited_until_its_element_ends() -> None:
         '<div style="font-family: Wingdings"><p>x</p><p>¨</p></div><p>x marks</p>'
         "<table><tr><td><font face=wingdings>o</td><td>label</td></tr></table>"
     )
-    assert check_snippet(html) == ["☒", "☐", "x marks", "☐  label"]
+    assert check_snippet(html) == ["☒", "", "☐", "", "x marks", "", "☐  label"]
 
 
 def test_a_cell_of_only_x_beside_its_label_is_a_checked_box() -> None:
@@ -372,10 +383,12 @@ def test_an_html_exhibit_list_reads_as_exhibit_entries() -> None:
     lines = result.text.split("\n")
     assert [classify(line) for line in lines] == [
         "ITEM",
+        "BLANK",
         "TEXT",
         "EXHIBIT",
         "EXHIBIT",
         "EXHIBIT",
+        "BLANK",
         "MARKER",
     ]
     (exhibits,) = build(result.text).exhibit_lists
@@ -701,3 +714,64 @@ def test_an_unknown_marked_section_is_read_as_a_comment(html: str) -> None:
     result = html_to_text(html)
     assert_offsets_exact(html, result)
     assert "b" not in result.text.split()
+
+
+def test_a_text_range_laid_out_against_source_order_still_gives_a_well_formed_span() -> None:
+    """Issue 11: a range from a right-hand cell's first line to the left cell's second
+    line ends at a character that stands earlier in the HTML."""
+    from filinglint.linter.place import Place
+
+    html = "<table><tr><td>left one<br>left two</td><td>right one</td></tr></table>"
+    result = html_to_text(html)
+    text = result.text
+    start = text.index("right one")
+    end = text.index("left two") + len("left two")
+    assert result.source_offset(end - 1) < result.source_offset(start)
+    span = Place(to_file=result.source_offset).span(start, end)
+    assert span.start <= span.end
+    assert span.start == html.index("left two") + len("left two") - 1  # its last character
+    assert span.end == html.index("right one") + 1
+
+
+# --- paragraphs are blocks (issue 10) ---------------------------------------------------
+
+COVER_PARAGRAPHS = (
+    "<p>SCHEDULE TO</p><p>Tender Offer Statement under Section 14(d)(1) or 13(e)(1)</p>"
+    "<p>Lakeview Partners, Inc.</p><p>(Name of Subject Company (Issuer))</p>"
+    "<p>Jane Roe<br>General Counsel<br>1 Harbor Way, Duluth, MN 55802</p>"
+    "<p>(Name, Address and Telephone Number of Person Authorized to Receive Notices and "
+    "Communications on Behalf of Filing Persons)</p><p>The offer expires soon.</p>"
+    "<p>Check the appropriate boxes below to designate any transactions:</p>"
+    "<p>third-party tender offer subject to Rule 14d-1: &#9746;</p>"
+    "<p>Emerging growth company &#9744;</p>"
+)
+
+
+def test_a_cover_field_never_swallows_the_paragraph_before_it() -> None:
+    cover = build(html_to_text(COVER_PARAGRAPHS).text).cover
+    assert cover.subject_company.value == "Lakeview Partners, Inc."
+    # a <br> is a line break inside one paragraph: the three lines are one value
+    assert cover.notice_person.value == ("Jane Roe General Counsel 1 Harbor Way, Duluth, MN 55802")
+
+
+def test_a_trailing_box_label_is_its_own_paragraph() -> None:
+    cover = build(html_to_text(COVER_PARAGRAPHS).text).cover
+    assert [(box.label, box.state) for box in cover.boxes] == [
+        ("third-party tender offer subject to Rule 14d-1", "checked"),
+        ("Emerging growth company", "unchecked"),
+    ]
+
+
+def test_a_caption_stays_right_under_its_value_in_a_table_too() -> None:
+    html = (
+        "<p>Intro paragraph.</p><table><tr><td>Lakeview Partners, Inc.</td></tr></table>"
+        "<p>(Name of Subject Company (Issuer))</p>"
+    )
+    lines = check_snippet(html)
+    assert lines == [
+        "Intro paragraph.",
+        "",
+        "Lakeview Partners, Inc.",
+        "(Name of Subject Company (Issuer))",
+    ]
+    assert build("\n".join(lines)).cover.subject_company.value == "Lakeview Partners, Inc."

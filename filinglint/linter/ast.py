@@ -319,12 +319,28 @@ class FeeExhibitRow(Node):
 
 
 @dataclass(**_NODE)
+class XmlEntity(Node):
+    """An XML entity of an Inline XBRL document that filinglint never expands.
+
+    ``declared``: declared in the document's DOCTYPE (the span is the declaration);
+    otherwise an unknown name, neither XML's five nor an HTML character entity (the span
+    is its first reference). ``references`` counts its references in the document.
+    """
+
+    kind: Literal["xml_entity"] = "xml_entity"
+    name: str = ""
+    declared: bool = False
+    references: int = 0
+
+
+@dataclass(**_NODE)
 class FeeExhibit(Node):
     """An Inline XBRL filing-fee exhibit (EDGAR type EX-FILING FEES / EX-107)."""
 
     kind: Literal["fee_exhibit"] = "fee_exhibit"
     submission_type: str | None = None
     rows: tuple[FeeExhibitRow, ...] = ()
+    entities: tuple[XmlEntity, ...] = ()
 
 
 @dataclass(**_NODE)

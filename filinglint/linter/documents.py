@@ -129,8 +129,11 @@ def _with_form(
 
 
 def _located(source: Source, start: int, end: int) -> Span:
-    """The span of a part of the envelope; an empty one still covers one character."""
-    return Span(start=start, end=max(end, start + 1))
+    """The span of a part of the envelope; an empty one still covers one character (if
+    the text has one: a note on an empty UTF-16 file points at its empty start)."""
+    size = len(source.text)
+    start = min(start, size)
+    return Span(start=start, end=min(max(end, start + 1), size))
 
 
 def _submission(source: Source, submission, form: str | None = None) -> Submission:

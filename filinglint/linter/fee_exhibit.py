@@ -29,9 +29,12 @@ order, are matched to those tags in order by element name and ``name`` attribute
 
 Safety: the text is parsed with ``lxml.etree.XMLParser(resolve_entities=False,
 no_network=True, load_dtd=False, huge_tree=False, recover=True)``. An entity declared in a
-DOCTYPE is never expanded: its references stay unexpanded entity nodes, read as nothing,
-and a "billion laughs" document never grows (libxml2 also stops parsing at its
-amplification limit, keeping the facts read before). No external entity or DTD is
+DOCTYPE is never expanded: a DOCTYPE declaring entities is blanked out (same length,
+same lines) before parsing, so its references are unknown names read as nothing, a
+"billion laughs" document never grows, and libxml2 reads on past them (given the
+declarations it stopped at its amplification limit and the facts after were lost). Each
+declared or unknown entity becomes an ``XmlEntity`` of the exhibit (rule FL005). No
+external entity or DTD is
 fetched, from the network or from disk, and ``huge_tree=False`` keeps libxml2's limits on
 depth and text size. ``recover=True`` reads what it can of a malformed exhibit (EDGAR
 would reject it, but its facts still deserve checking) instead of failing. The standard
@@ -48,7 +51,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
-from filinglint.linter.ast import FeeExhibit, FeeExhibitRow, FeeFact, Span, merge_spans
+from filinglint.linter.ast import FeeExhibit, FeeExhibitRow, FeeFact, Span, XmlEntity, merge_spans
 from filinglint.linter.place import WHOLE_FILE, Place
 
 __all__ = ["read_fee_exhibit"]
@@ -73,16 +76,24 @@ MAX_SCALE = 30
 
 # Comments, CDATA, processing instructions and declarations (a DOCTYPE's internal subset
 # may hold ">"), then tags. Each runs to the end of the text when it is not closed, and an
-# attribute value cannot hold "<" in XML, so a quote never scans past the next tag: the
-# scan stays linear on malformed input.
+# attribute value cannot hold "<" in XML, so a quote never scans past the next tag. Every
+# repetition is possessive (``*+``, ``++``): a tag that fails to match (a name followed by
+# "<", an unclosed quote) fails at once instead of retrying each split of its name and
+# attributes, which made "<" + 64 KB of letters + "<" take over a minute. So the scan is
+# linear on any input.
 # (Patterns stay strings, compiled on first use by re's cache: importing this module,
 # as every rule module does, then costs no compilation.)
 _MARKUP = (
     r"(?s)<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<\?.*?(?:\?>|\Z)"
-    r"|<![^\[>]*(?:\[[^\]]*(?:\]|\Z)[^>]*)?(?:>|\Z)"
-    r"|<(/?)([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)"
-    r"((?:[^<>\"']|\"[^\"<]*(?:\"|\Z)|'[^'<]*(?:'|\Z))*)(?:>|\Z)"  # (a tag cut off by the end)
+    r"|<![^\[>]*+(?:\[[^\]]*+(?:\]|\Z)[^>]*+)?+(?:>|\Z)"
+    r"|<(/?)([A-Za-z_][\w.\-]*+(?::[A-Za-z_][\w.\-]*+)?+)"
+    r"((?:[^<>\"']++|\"[^\"<]*+(?:\"|\Z)|'[^'<]*+(?:'|\Z))*+)(?:>|\Z)"  # (a tag cut off by the end)
 )
+# A DOCTYPE with its internal subset (the only place entities are declared), an entity
+# declaration in it, and a general entity reference (character references are not).
+_DOCTYPE = r"(?i)<!DOCTYPE\b[^\[>]*+(?:\[[^\]]*+(?:\]|\Z)[^>]*+)?+(?:>|\Z)"
+_ENTITY_DECLARATION = r"<!ENTITY\s++(%\s++)?([^\s>\"'%;]++)"
+_ENTITY_REFERENCE = r"&([A-Za-z_:][\w.\-:]*+);"
 _NAME_ATTRIBUTE = r"""(?:^|\s)name\s*=\s*(?:"([^"]*)"|'([^']*)')"""
 _CHAR_REF = r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);"
 _XML_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
@@ -120,6 +131,7 @@ def read_fee_exhibit(text: str, place: Place = WHOLE_FILE) -> FeeExhibit | None:
         return None  # not Inline XBRL facts at all: skip importing and running lxml
     from lxml import etree
 
+    entities, text_to_parse = _entities(text, place)
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -129,7 +141,7 @@ def read_fee_exhibit(text: str, place: Place = WHOLE_FILE) -> FeeExhibit | None:
         encoding="utf-8",  # the text is already decoded: ignore the declared encoding
     )
     try:
-        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
+        root = etree.fromstring(text_to_parse.encode("utf-8", errors="replace"), parser)
     except (etree.XMLSyntaxError, ValueError):
         return None
     if root is None:
@@ -193,7 +205,74 @@ def read_fee_exhibit(text: str, place: Place = WHOLE_FILE) -> FeeExhibit | None:
         span=locator.whole(),
         submission_type=submission or None,
         rows=tuple(exhibit_rows),
+        entities=entities,
     )
+
+
+def _entities(text: str, place: Place) -> tuple[tuple[XmlEntity, ...], str]:
+    """The entities filinglint will not expand, and the text to parse.
+
+    A DOCTYPE that declares entities is blanked out (spaces, its line ends kept, so every
+    offset and line holds) before libxml2 sees it: its references are then unknown names,
+    read as nothing, and libxml2 keeps reading past them (with the declarations it would
+    stop at the first entity whose expansion grows too much, losing every later fact).
+    Each declared entity is reported at its declaration, each other unknown name (neither
+    XML's five nor an HTML 4 character entity, which EDGAR accepts) at its first reference.
+    """
+    from html.entities import name2codepoint
+
+    if "&" not in text and "<!" not in text:
+        return (), text
+    declared: dict[str, tuple[int, int]] = {}
+    blanked: list[tuple[int, int]] = []
+    for doctype in re.finditer(_DOCTYPE, text):
+        found = False
+        for declaration in re.finditer(_ENTITY_DECLARATION, doctype.group()):
+            if declaration.group(1) is None:  # a general entity (not a parameter one)
+                start = doctype.start() + declaration.start()
+                declared.setdefault(
+                    declaration.group(2), (start, doctype.start() + declaration.end())
+                )
+            found = True
+        if found:
+            blanked.append(doctype.span())
+    references: dict[str, list[int]] = {}  # name → [first start, first end, count]
+    outside = 0
+    for start, end in [*blanked, (len(text), len(text))]:
+        for reference in re.finditer(_ENTITY_REFERENCE, text[outside:start]):
+            name = reference.group(1)
+            if name in _XML_NAMED or (name in name2codepoint and name not in declared):
+                continue
+            seen = references.get(name)
+            if seen is None:
+                references[name] = [outside + reference.start(), outside + reference.end(), 1]
+            else:
+                seen[2] += 1
+        outside = end
+    notes = [
+        XmlEntity(
+            span=place.span(start, end),
+            name=name,
+            declared=True,
+            references=references.pop(name, (0, 0, 0))[2],
+        )
+        for name, (start, end) in declared.items()
+    ]
+    notes.extend(
+        XmlEntity(span=place.span(start, end), name=name, declared=False, references=count)
+        for name, (start, end, count) in references.items()
+    )
+    notes.sort(key=lambda note: note.span.start)
+    if blanked:
+        pieces = []
+        outside = 0
+        for start, end in blanked:
+            pieces.append(text[outside:start])
+            pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+            outside = end
+        pieces.append(text[outside:])
+        text = "".join(pieces)
+    return tuple(notes), text
 
 
 def _local(qname: str | None) -> str:
@@ -385,19 +464,23 @@ class _Locator:
 
     def _scan(self) -> None:
         open_tags: list[tuple[str, int | None]] = []  # (qname, index in self.tags)
+        # Where each qname stands in open_tags, innermost last: an end tag finds its
+        # element without walking the stack, so stray end tags stay linear.
+        open_at: dict[str, list[int]] = {}
         for match in re.finditer(_MARKUP, self.text):
             qname = match.group(2)
             if qname is None:
                 continue  # comment, CDATA, PI or declaration
             if match.group(1):  # an end tag closes the innermost open element of its name
-                for depth in range(len(open_tags) - 1, -1, -1):
-                    if open_tags[depth][0] == qname:
-                        index = open_tags[depth][1]
-                        if index is not None:
-                            local, name, start, _ = self.tags[index]
-                            self.tags[index] = (local, name, start, match.end())
-                        del open_tags[depth:]
-                        break
+                positions = open_at.get(qname)
+                if positions:
+                    depth = positions[-1]
+                    index = open_tags[depth][1]
+                    if index is not None:
+                        local, name, start, _ = self.tags[index]
+                        self.tags[index] = (local, name, start, match.end())
+                    while len(open_tags) > depth:
+                        open_at[open_tags.pop()[0]].pop()
                 continue
             local = qname.rpartition(":")[2]
             attributes = match.group(3)
@@ -408,6 +491,7 @@ class _Locator:
                 index = len(self.tags)
                 self.tags.append((local, name, match.start(), match.end()))
             if not attributes.rstrip().endswith("/"):
+                open_at.setdefault(qname, []).append(len(open_tags))
                 open_tags.append((qname, index))
 
     def locate(self, local: str, name: str, line: int | None = None) -> Span:

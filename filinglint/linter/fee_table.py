@@ -30,7 +30,7 @@ _LABELS = {
     "valuation": re.compile(r"(?:transaction\s+)?valu(?:ation|e)" + _MARKS, re.IGNORECASE),
     "fee": re.compile(r"(?:amount\s+of\s+(?:the\s+)?)?(?:filing\s+)?fee" + _MARKS, re.IGNORECASE),
 }
-_AMOUNT_MARKERS = re.compile(r"(?:[*+†‡#]+|\(\d{1,2}\))+")
+_AMOUNT_MARKERS = re.compile(r"(?:[*+†‡#]++|\(\d{1,2}\))++")
 
 
 @dataclass(slots=True)
@@ -67,7 +67,10 @@ _REGISTRATION_COLUMNS = re.compile(
     r"|offering\s+price|price\s+per\s+(?:unit|share)|registration\s+fee",
     re.IGNORECASE,
 )
-_ROW_RESIDUE = re.compile(r"(?:[*+†‡#|]+|\(\w{1,2}\)|\s+)*")
+# Possessive: a run of spaces must not be split among the repetitions in every possible
+# way when the line turns out not to be a row ("(Rule" after 33 spaces took 2^32 steps;
+# found by benchmarks/fuzz.py).
+_ROW_RESIDUE = re.compile(r"(?:[*+†‡#|]++|\(\w{1,2}\)|\s++)*+")
 
 
 def build_fee_table(place: Place, run: Run) -> FeeTable:

@@ -1,8 +1,11 @@
 """Read an HTML filing as the lines of an EDGAR ASCII filing, with a map back to the HTML.
 
 The line grammar (``lines.py``) types each line by its shape, so HTML is laid out the way
-ASCII filings are: block elements (``p``, ``div``, ``br``, ``tr``, ``li``, ``h1``…) start
-lines, whitespace collapses, a paragraph of only ``&nbsp;`` is a blank line, and each table
+ASCII filings are: block elements (``p``, ``div``, ``li``, ``h1``…, a table) are paragraphs,
+each followed by a blank line whether or not the author put an empty paragraph there (so a
+captioned field or a box label never runs into the paragraph before it; a caption stays
+right under its value, as ASCII covers print it); ``br`` and ``tr`` start lines within
+one; whitespace collapses, a paragraph of only ``&nbsp;`` is a blank line, and each table
 row is one line (or a few, when a cell holds several) with its cells at fixed columns per
 table, so a header row and the amounts under it line up as in an ASCII fee table and an
 exhibit code cell followed by its description cell reads as an exhibit entry. Check boxes
@@ -41,12 +44,14 @@ walk of every node; html.parser: one pass with ``convert_charrefs=False`` asking
   C parsers, yet a 2 MB document converts in about 0.3 s all told; it adds no dependency
   and never touches the network or expands external entities (it reads no DTD at all).
 
-``html.parser`` is used. It builds no tree, so the little structure needed — tables, rows
-and cells (with implied ends), the inherited font, skipped elements — is tracked here.
-One defect of it is worked around: an ``&#`` that is not a character reference makes it
-give up and return the rest of the document as text, so such ``&#`` are hidden from it
-(same length, so offsets hold; they stay literal text) and characters are always read
-from the original HTML.
+``html.parser``'s events were used until issue 11 found it quadratic on malformed markup
+(an unclosed tag, comment or declaration makes it rescan the rest of the document from
+every later ``<``); its place is taken by ``html_tokens.Tokenizer``, a tokenizer of the
+same events that follows the HTML standard's tokenizer (an unclosed comment runs to the
+end, a tag the document ends inside is dropped, as a browser does) and reads each
+character once. It builds no tree either, so the little structure needed — tables, rows
+and cells (with implied ends), the inherited font, skipped elements — is tracked here,
+with the open elements indexed by name so an end tag never walks the stack.
 
 Boxes: ``☐ ☒ ☑`` (``&#9744; &#9746; &#9745;``) as they are; in the font Wingdings (first
 family of ``face`` or CSS ``font-family``/``font``), ``¨`` (0xA8, ``&uml;``), ``o`` and
@@ -65,7 +70,9 @@ from __future__ import annotations
 import bisect
 import re
 from html import unescape
-from html.parser import HTMLParser
+
+from filinglint.linter.html_tokens import Tokenizer
+from filinglint.linter.lines import tokenize
 
 __all__ = ["CHECKED", "UNCHECKED", "HtmlText", "html_to_text"]
 
@@ -94,7 +101,11 @@ _VOID_TAGS = frozenset((
 ))  # fmt: skip
 # Content never shown: scripts, styles, the document title, hidden Inline XBRL facts.
 _SKIP_TAGS = frozenset(("script", "style", "title", "ix:header", "template"))
-_MAX_SPAN = 1000
+# Spans are capped as browsers cap them (the HTML standard: colspan ≤ 1000, rowspan ≤
+# 65534); a table's layout costs at most _LAYOUT_STEPS_PER_CELL steps per cell.
+_MAX_COLSPAN = 1000
+_MAX_ROWSPAN = 65534
+_LAYOUT_STEPS_PER_CELL = 64
 
 # Within a text chunk: whitespace that does not stand for exactly one space, spaces that
 # never collapse (no-break, en, em, thin…), invisible characters, control characters.
@@ -107,9 +118,6 @@ _PRE_SPECIAL = re.compile(
     r"(\r\n|\n|\r)|([\u00a0\u2000-\u200a\u202f\u205f\u3000])"
     r"|[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 )
-# html.parser's own test for a character reference (its ``charref``); where it fails on
-# "&#", html.parser gives up on the rest of the document.
-_BAD_CHARREF = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F])")
 _FONT_DECLARATION = re.compile(r"(?:^|;)\s*(font-family|font)\s*:\s*([^;]*)", re.IGNORECASE)
 # ``font: [style] [weight] size[/line-height] family, …``: the families follow the size.
 _SHORTHAND_FAMILY = re.compile(
@@ -172,9 +180,10 @@ def html_to_text(html: str) -> HtmlText:
 class _Flow:
     """Lines being written: one for the document, one per open table cell."""
 
-    __slots__ = ("after_space", "line", "lines", "space", "touched")
+    __slots__ = ("after_space", "gaps", "line", "lines", "space", "touched")
 
     def __init__(self) -> None:
+        self.gaps: list[int] = []  # indexes in lines of the blank lines block edges left
         self.lines: list[list[Piece]] = []
         self.line: list[Piece] = []
         self.space = LAYOUT  # source of a collapsed space waiting for the next word
@@ -216,9 +225,25 @@ class _Flow:
         self.after_space = text[-1] == " "
         self.touched = True
 
+    def end_block(self) -> None:
+        """A block edge: close the line and leave a blank line after it, so the line
+        readers see where one paragraph ends and the next begins, as in an ASCII filing
+        (an HTML filing seldom separates its paragraphs with empty ones)."""
+        self.end_line()
+        if self.lines and self.lines[-1] and not self.line:
+            self.gaps.append(len(self.lines))
+            self.lines.append([])
+
     def end_line(self, hard: bool = False) -> None:
         """Close the current line; a soft break (a block edge) adds no empty line."""
         line = self.line
+        if hard and not line and self.gaps and self.gaps[-1] == len(self.lines) - 1:
+            # An empty paragraph (or a <br>) right after a block edge: it is the blank
+            # line the edge left, which is now the author's own.
+            self.gaps.pop()
+            self.space = LAYOUT
+            self.after_space = True
+            return
         if line or hard:
             while line and not line[-1][0].strip(" "):
                 line.pop()
@@ -258,18 +283,18 @@ class _Table:
 # --- reading -------------------------------------------------------------------------
 
 
-class _Reader(HTMLParser):
-    """html.parser events → flows of pieces, with the state a tree would have given."""
+class _Reader(Tokenizer):
+    """Tokens → flows of pieces, with the state a tree would have given."""
 
     def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=False)
         self.html = html
-        self.line_starts = [0]
-        self.line_starts.extend(m.end() for m in re.finditer("\n", html))
         self.document = _Flow()
         self.flow = self.document
         self.tables: list[_Table] = []
         self.stack: list[tuple[str, bool]] = []  # open elements: (tag, in Wingdings)
+        # Where each tag name stands in the stack, innermost last: an end tag finds its
+        # element without walking the stack (a run of stray end tags stays linear).
+        self.open_at: dict[str, list[int]] = {}
         self.wingdings = False
         self.skip: str | None = None
         self.skip_depth = 0
@@ -277,29 +302,37 @@ class _Reader(HTMLParser):
         self.pre_start = False
 
     def run(self) -> None:
-        # Same length, so offsets hold; the text itself is always read from self.html.
-        self.feed(_BAD_CHARREF.sub("&\ue000", self.html))
-        self.close()
+        self.tokenize(self.html)
         while self.tables:
             self._end_table()
         self.flow.end_line()
 
     def lines(self) -> list[list[Piece]]:
-        return self.document.lines
+        """The document's lines; a caption stays right under the value it names.
+
+        A cover prints a field's value with its caption right under it ("Lakeview
+        Partners" / "(Name of Subject Company)"); in HTML they are two paragraphs, so the
+        blank line between them is taken out again where the line lexer reads the
+        second as a caption.
+        """
+        lines = self.document.lines
+        drop = set()
+        for index in self.document.gaps:
+            following = index + 1
+            if following < len(lines) and lines[following]:
+                line = "".join(text for text, _, _ in lines[following])
+                if next(tokenize(line)).type == "CAPTION":  # the lexer's own reading
+                    drop.add(index)
+            else:
+                drop.add(index)  # at the end, or before a blank line anyway
+        if not drop:
+            return lines
+        return [line for index, line in enumerate(lines) if index not in drop]
 
     def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
+        return self.at
 
     # --- tags --------------------------------------------------------------------------
-
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
-        """html.parser raises AssertionError on a marked section it does not know
-        (``<![x[ … ]]>``); a browser shows nothing for it, so read it as a comment."""
-        try:
-            return super().parse_marked_section(i, report)
-        except AssertionError:
-            return self.parse_bogus_comment(i)
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         self.handle_starttag(tag, attrs)
@@ -321,7 +354,7 @@ class _Reader(HTMLParser):
         elif tag == "tr":
             self._start_row()
         elif tag == "table":
-            self.flow.end_line()
+            self._end_block()
             self.tables.append(_Table(self.flow, len(self.stack)))
         elif tag == "caption":
             self._start_cell([], full=True)
@@ -332,8 +365,9 @@ class _Reader(HTMLParser):
             self.pre += 1
             self.pre_start = True
         elif tag in _BLOCK_TAGS:
-            self.flow.end_line()
+            self._end_block()
         if tag not in _VOID_TAGS:
+            self.open_at.setdefault(tag, []).append(len(self.stack))
             self.stack.append((tag, self._font(attrs)))
             self.wingdings = self.stack[-1][1]
 
@@ -368,16 +402,25 @@ class _Reader(HTMLParser):
             self.pre -= 1
             self.flow.end_line()
         elif tag in _BLOCK_TAGS:
-            self.flow.end_line()
+            self._end_block()
         floor = table.depth + 1 if table is not None else 0
-        for index in range(len(self.stack) - 1, floor - 1, -1):
-            if self.stack[index][0] == tag:
-                self._truncate(index)
-                break
+        positions = self.open_at.get(tag)
+        if positions and positions[-1] >= floor:
+            self._truncate(positions[-1])
+
+    def _end_block(self) -> None:
+        """A block edge: a blank line between paragraphs of the document; inside a table
+        cell, whose lines stack in its column, a new line only."""
+        if self.flow is self.document:
+            self.flow.end_block()
+        else:
+            self.flow.end_line()
 
     def _truncate(self, depth: int) -> None:
-        del self.stack[depth:]
-        self.wingdings = self.stack[-1][1] if self.stack else False
+        stack = self.stack
+        while len(stack) > depth:
+            self.open_at[stack.pop()[0]].pop()
+        self.wingdings = stack[-1][1] if stack else False
 
     def _font(self, attrs: list) -> bool:
         """Whether this element's text is in Wingdings (inherited unless it names a font)."""
@@ -429,11 +472,14 @@ class _Reader(HTMLParser):
         for name, value in attrs:
             if name in ("colspan", "rowspan") and value:
                 digits = re.match(r"\s*(\d+)", value)
-                number = min(max(int(digits.group(1)), 1), _MAX_SPAN) if digits else 1
+                if digits is None:
+                    continue
+                # (a long digit string would overflow int()'s digit limit: it is a cap)
+                number = max(int(digits.group(1)[:9]), 1) if len(digits.group(1)) < 10 else 10**9
                 if name == "colspan":
-                    colspan = number
+                    colspan = min(number, _MAX_COLSPAN)
                 else:
-                    rowspan = number
+                    rowspan = min(number, _MAX_ROWSPAN)
         cell = _Cell(colspan, rowspan, full)
         table.row.append(cell)
         table.cell = cell
@@ -462,6 +508,8 @@ class _Reader(HTMLParser):
         self.flow = table.parent
         self.flow.end_line()
         self.flow.lines.extend(_layout(table.rows))
+        if self.flow is self.document:
+            self.flow.end_block()  # a table is a block: the next paragraph is another
 
     # --- text --------------------------------------------------------------------------
 
@@ -643,53 +691,128 @@ def _row_entries(row: list[_Cell]) -> list[tuple[int, int, bool, list[list[Piece
     return entries
 
 
+class _Widths:
+    """Column widths with range sums: a Fenwick tree of widths and one of non-empty
+    columns, and the sorted non-empty columns, so that widening a spanned column costs
+    O(log columns) however many columns the span covers."""
+
+    __slots__ = ("_counts", "_filled", "_sums", "_widths")
+
+    def __init__(self, size: int) -> None:
+        self._widths = [0] * size
+        self._sums = [0] * (size + 1)
+        self._counts = [0] * (size + 1)
+        self._filled: list[int] = []  # indexes with a width, sorted
+
+    def get(self, index: int) -> int:
+        return self._widths[index]
+
+    def widen(self, index: int, width: int) -> None:
+        """Make column ``index`` at least ``width`` wide."""
+        old = self._widths[index]
+        if width <= old:
+            return
+        self._widths[index] = width
+        self._add(self._sums, index, width - old)
+        if not old:
+            self._add(self._counts, index, 1)
+            bisect.insort(self._filled, index)
+
+    def covered(self, first: int, end: int) -> tuple[int, int, int]:
+        """(non-empty columns, their total width, the last of them or -1) in [first, end)."""
+        count = self._total(self._counts, end) - self._total(self._counts, first)
+        total = self._total(self._sums, end) - self._total(self._sums, first)
+        at = bisect.bisect_left(self._filled, end) - 1
+        last = self._filled[at] if at >= 0 and self._filled[at] >= first else -1
+        return count, total, last
+
+    @staticmethod
+    def _add(tree: list[int], index: int, delta: int) -> None:
+        index += 1
+        while index < len(tree):
+            tree[index] += delta
+            index += index & -index
+
+    @staticmethod
+    def _total(tree: list[int], end: int) -> int:
+        """Sum of the first ``end`` entries."""
+        total = 0
+        while end > 0:
+            total += tree[end]
+            end -= end & -end
+        return total
+
+
 def _layout(rows: list[list[_Cell]]) -> list[list[Piece]]:
-    """Rows → lines, every column starting where the widest cell before it ends + 2."""
+    """Rows → lines, every column starting where the widest cell before it ends + 2.
+
+    Linear in the number of cells whatever the spans: a rowspan marks the columns it
+    covers with the row it ends before (nothing to count down per row), and once placing
+    cells past rowspans has taken ``_LAYOUT_STEPS_PER_CELL`` steps per cell (no real table
+    comes near), the table's remaining rows ignore rowspans. Widths live on the columns
+    where some cell starts or ends (a colspan of 1000 is one column of the layout, not a
+    thousand), and the widening of spanned columns uses running sums (``_Widths``).
+    """
     placed: list[tuple[int, int, int, list[list[Piece]]]] = []  # row, column, colspan, lines
     blank_rows: set[int] = set()  # rows of &nbsp; only: a blank line each
-    busy: list[int] = []  # per column: how many more rows a rowspan above still covers
+    busy: list[int] = []  # per column: the first row that no rowspan above covers
+    budget = _LAYOUT_STEPS_PER_CELL * sum(len(row) for row in rows) + 4096
     for number, row in enumerate(rows):
         if any(cell.flow.touched for cell in row):
             blank_rows.add(number)
         column = 0
-        spans: list[tuple[int, int, int]] = []
         for colspan, rowspan, full, lines in _row_entries(row):
             if full:
                 placed.append((number, -1, 0, lines))
                 continue
-            while column < len(busy) and busy[column] > 0:
+            while column < len(busy) and busy[column] > number:
                 column += 1
+                budget -= 1
             placed.append((number, column, colspan, lines))
-            if rowspan > 1:
-                spans.append((column, colspan, rowspan - 1))
+            if rowspan > 1 and budget > 0:
+                if len(busy) < column + colspan:
+                    busy.extend([0] * (column + colspan - len(busy)))
+                until = number + rowspan
+                for index in range(column, column + colspan):
+                    if busy[index] < until:
+                        busy[index] = until
+                budget -= colspan
             column += colspan
-        busy = [max(count - 1, 0) for count in busy]
-        for column, colspan, more in spans:
-            if len(busy) < column + colspan:
-                busy.extend([0] * (column + colspan - len(busy)))
-            for index in range(column, column + colspan):
-                busy[index] = max(busy[index], more)
+        if budget <= 0:
+            busy = []  # too costly a table: rowspans no longer push cells right
 
-    columns = max((column + colspan for _, column, colspan, _ in placed), default=0)
-    widths = [0] * columns
-    wide: list[tuple[int, int, int]] = []
+    edges = sorted(
+        {0, *(c for _, c, _, _ in placed if c >= 0)}
+        | {c + span for _, c, span, _ in placed if c >= 0}
+    )
+    segment = {edge: index for index, edge in enumerate(edges)}
+    widths = _Widths(len(edges))
+    wide: dict[tuple[int, int], int] = {}  # (first, last segment) → widest content
     for _, column, colspan, lines in placed:
         if column < 0 or not lines:
             continue
         width = max(_width(line) for line in lines)
+        first, end = segment[column], segment[column + colspan]
         if colspan == 1:
-            widths[column] = max(widths[column], width)
-        else:
-            wide.append((colspan, column, width))
-    for colspan, column, width in sorted(wide):  # narrowest spans first
-        covered = [index for index in range(column, column + colspan) if widths[index]]
-        have = sum(widths[index] for index in covered) + 2 * max(len(covered) - 1, 0)
+            widths.widen(first, width)
+        elif wide.get((first, end), -1) < width:
+            wide[(first, end)] = width
+    # Narrowest spans first (in columns, as the cells gave them).
+    for (first, end), width in sorted(
+        wide.items(), key=lambda item: (edges[item[0][1]] - edges[item[0][0]], item[0][0])
+    ):
+        count, total, last = widths.covered(first, end)
+        have = total + 2 * max(count - 1, 0)
         if have < width:
-            target = covered[-1] if covered else column
-            widths[target] += width - have
-    starts = [0] * (columns + 1)
-    for index, width in enumerate(widths):  # an empty column takes no room
-        starts[index + 1] = starts[index] + (width + 2 if width else 0)
+            target = last if last >= 0 else first
+            widths.widen(target, widths.get(target) + width - have)
+    column_start: dict[int, int] = {}
+    position = 0
+    for index, edge in enumerate(edges):  # an empty column takes no room
+        column_start[edge] = position
+        width = widths.get(index)
+        position += width + 2 if width else 0
+    starts = column_start
 
     by_row: dict[int, list[tuple[int, list[list[Piece]]]]] = {}
     for number, column, _, lines in placed:

@@ -35,11 +35,18 @@ class Place:
 
         The end is one past where the last character maps (an entity such as ``&amp;``
         ends the span after its ``&``); an empty range is an empty span at ``start``.
+        HTML laid out as lines need not keep the source order (the second line of a table
+        cell is printed after the first line of the cell to its right, which stands later
+        in the HTML): when the last character maps before the first, the span runs from
+        the last to the first, so it never ends before it starts.
         """
         first = self.offset(start)
         if end <= start:
             return Span(start=first, end=first)
-        return Span(start=first, end=self.offset(end - 1) + 1)
+        last = self.offset(end - 1)
+        if last < first:
+            return Span(start=last, end=first + 1)
+        return Span(start=first, end=last + 1)
 
 
 WHOLE_FILE = Place()
