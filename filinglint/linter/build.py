@@ -15,7 +15,6 @@ from filinglint.linter.ast import Filing, PageMarker, Signature
 from filinglint.linter.cover import build_amendment_mentions
 from filinglint.linter.dates import build_dates, build_short_year_dates
 from filinglint.linter.exhibits import build_exhibit_references
-from filinglint.linter.fund_fee_notice import read_fund_fee_notices
 from filinglint.linter.parse import Parsed, parse
 from filinglint.linter.place import WHOLE_FILE, Place
 from filinglint.linter.runs import token_span
@@ -52,7 +51,7 @@ def build_filing(parsed: Parsed, text: str, place: Place) -> Filing:
         amendment_mentions=tuple(build_amendment_mentions(text, place)),
         pages=tuple(_page_marker(place, token) for token in parsed.pages),
         short_year_dates=tuple(build_short_year_dates(text, place)),
-        fund_fee_notices=read_fund_fee_notices(text, place),
+        fund_fee_notices=_fund_fee_notices(text, place),
     )
 
 
@@ -111,3 +110,12 @@ def build(text: str, place: Place = WHOLE_FILE) -> Filing:
     ``place`` says where ``text`` stands in the opened file (the whole file by default).
     """
     return build_filing(parse(text, place), text, place)
+
+
+def _fund_fee_notices(text: str, place: Place):
+    """A Form 24F-2's fee calculation; its reader is imported only for such a text."""
+    if "24f-2" not in text[:20_000].lower():
+        return ()
+    from filinglint.linter.fund_fee_notice import read_fund_fee_notices
+
+    return read_fund_fee_notices(text, place)
