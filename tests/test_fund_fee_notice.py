@@ -107,3 +107,18 @@ def test_each_series_block_is_its_own_notice():
     assert first.fee.amount == Decimal("109.10") and first.interest is None
     assert second.fee.amount == Decimal("218.20") and second.interest.amount == 1
     assert lint(text, select=["FEE007"]) == []
+
+
+def test_an_undeclared_prefix_left_by_recovery_is_no_crash():
+    """Fuzzing found it: lxml, recovering, keeps ``prefix:name`` as the tag of an element
+    whose prefix is undeclared, and ``etree.QName`` raises on such a tag."""
+    from filinglint.linter.fund_fee_notice import read_fund_notice_xml
+
+    text = (
+        '<edgarSubmission xmlns="http://www.sec.gov/edgar/twentyfourf2filer"><formData>'
+        "<annualFilingInfo><redemptionCredit:AvailableForUseInFutureYears>5"
+        "</redemptionCredit:AvailableForUseInFutureYears><lastDayOfFiscalYear>12/31/2025"
+        "</lastDayOfFiscalYear></annualFilingInfo></formData></edgarSubmission>"
+    )
+    notices, dates = read_fund_notice_xml(text)  # raised ValueError before
+    assert notices == () and dates == ()  # no fee terms: no notice, and no crash

@@ -242,7 +242,7 @@ def read_fund_notice_xml(
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        local = etree.QName(element).localname
+        local = _local_name(element.tag)
         value = (element.text or "").strip()
         if local == "annualFilingInfo":
             notices.append({})
@@ -328,3 +328,9 @@ def describe(notice: FundFeeNotice) -> list[str]:
     ]
     year_end = notice.fiscal_year_end.isoformat() if notice.fiscal_year_end else "?"
     return [f"fund fee notice ({notice.layout}, fiscal year end {year_end}): " + ", ".join(shown)]
+
+
+def _local_name(tag: str) -> str:
+    """``{namespace}name`` or ``prefix:name`` → ``name``. lxml's ``QName`` raises on a
+    name that recovering from broken XML left with an undeclared prefix in it."""
+    return tag.rpartition("}")[2].rpartition(":")[2]
