@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from filinglint.linter.ast import FeeExhibit, FeeExhibitRow, FeeFact
-from filinglint.linter.money import dollars, subtract, to_cents
+from filinglint.linter.money import dollars, multiply, subtract, to_cents
 
 _SPACES = r"\s+"
 
@@ -174,3 +175,51 @@ def exact_sum(values: Iterable[Decimal]) -> Decimal:
 def add(a: Decimal, b: Decimal) -> Decimal:
     """The exact ``a + b``."""
     return subtract(a, b.copy_negate())
+
+
+@dataclass(frozen=True)
+class LineFee:
+    """A line's stated fee against its base × rate, off by more than EDGAR's tolerance."""
+
+    fee: FeeFact
+    base: FeeFact
+    rate: FeeFact
+    expected: Decimal
+    difference: Decimal  # stated − expected
+
+    @property
+    def verdict(self) -> str:
+        return "overpaid" if self.difference > 0 else "underpaid"
+
+    @property
+    def rate_text(self) -> str:
+        return f"{self.rate.value.normalize():f}"
+
+    def message(self, fee_name: str, base_name: str, validation: str) -> str:
+        """ "``label``: fee $X differs from the expected $Y (base $Z × fee rate R): …"."""
+        return (
+            f"{fee_name} {exact_dollars(self.fee.value)} differs from the expected"
+            f" {exact_dollars(self.expected)} ({base_name} {exact_dollars(self.base.value)}"
+            f" × fee rate {self.rate_text}): {self.verdict} by"
+            f" {exact_dollars(self.difference.copy_abs())}, more than EDGAR's $1.00 tolerance"
+            f" ({validation})"
+        )
+
+    def related(self, base_name: str) -> tuple:
+        return (
+            (self.base.span, f"{base_name} {exact_dollars(self.base.value)}"),
+            (self.rate.span, f"fee rate {self.rate_text}"),
+        )
+
+
+def line_fee_error(row: FeeExhibitRow, base: str) -> LineFee | None:
+    """The line's fee (``ffd:FeeAmt``) against ``base`` × ``ffd:FeeRate`` where all three
+    are stated and they differ by more than EDGAR's tolerance; None otherwise."""
+    fee, value, rate = amount(row, "ffd:FeeAmt"), amount(row, base), amount(row, "ffd:FeeRate")
+    if fee is None or value is None or rate is None:
+        return None
+    expected = multiply(value.value, rate.value)
+    difference = subtract(fee.value, expected)
+    if difference.copy_abs() <= edgar_tolerance():
+        return None
+    return LineFee(fee=fee, base=value, rate=rate, expected=expected, difference=difference)

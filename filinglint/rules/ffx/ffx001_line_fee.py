@@ -45,14 +45,12 @@ from __future__ import annotations
 
 from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
-from filinglint.linter.money import multiply, subtract
 from filinglint.linter.query.fee_exhibit import (
     SUBMISSION_TYPE_OPTION,
-    amount,
     applies,
-    edgar_tolerance,
     exact_dollars,
     flag,
+    line_fee_error,
     row_label,
     rows,
 )
@@ -73,40 +71,27 @@ OTHER_RULE_FLAGS = (
 def check(ctx: Context, exhibit: FeeExhibit) -> None:
     if not applies(ctx, exhibit, "ft.r011TxVal"):
         return
-    tolerance = edgar_tolerance()
     for row in rows(exhibit, "offering"):
         if flag(row, "ffd:PrevslyPdFlg") is True or flag(row, "ffd:Rule011Flg") is False:
             continue
         if any(flag(row, name) is True for name in OTHER_RULE_FLAGS):
             continue
-        fee = amount(row, "ffd:FeeAmt")
-        valuation = amount(row, "ffd:TxValtn")
-        rate = amount(row, "ffd:FeeRate")
-        if fee is None or valuation is None or rate is None:
+        wrong = line_fee_error(row, "ffd:TxValtn")
+        if wrong is None:
             continue
-        expected = multiply(valuation.value, rate.value)
-        difference = subtract(fee.value, expected)
-        if difference.copy_abs() <= tolerance:
-            continue
-        verdict = "overpaid" if difference > 0 else "underpaid"
-        rate_text = f"{rate.value.normalize():f}"
-        hint = f"state a fee of {exact_dollars(expected)}, or correct the valuation or the rate"
-        if fee.value == 0:
+        hint = (
+            f"state a fee of {exact_dollars(wrong.expected)}, or correct the valuation or the rate"
+        )
+        if wrong.fee.value == 0:
             hint += (
                 "; a closed-end fund stating a zero fee under the Ironwood no-action letter"
                 " (April 19, 2017) should explain it in the line's note (ft.r011CEFTxVal)"
             )
         ctx.report(
-            fee.span,
-            f"{row_label(row)}: fee {exact_dollars(fee.value)} differs from the expected "
-            f"{exact_dollars(expected)} (transaction valuation {exact_dollars(valuation.value)}"
-            f" × fee rate {rate_text}): {verdict} by {exact_dollars(difference.copy_abs())},"
-            " more than EDGAR's $1.00 tolerance (ft.r011TxVal)",
+            wrong.fee.span,
+            f"{row_label(row)}: " + wrong.message("fee", "transaction valuation", "ft.r011TxVal"),
             hint=hint,
-            related=(
-                (valuation.span, f"transaction valuation {exact_dollars(valuation.value)}"),
-                (rate.span, f"fee rate {rate_text}"),
-            ),
+            related=wrong.related("transaction valuation"),
         )
 
 

@@ -43,14 +43,12 @@ from __future__ import annotations
 
 from filinglint.linter.ast import FeeExhibit
 from filinglint.linter.context import Context
-from filinglint.linter.money import multiply, subtract
 from filinglint.linter.query.fee_exhibit import (
     SUBMISSION_TYPE_OPTION,
-    amount,
     applies,
-    edgar_tolerance,
     exact_dollars,
     flag,
+    line_fee_error,
     row_label,
     rows,
 )
@@ -76,29 +74,16 @@ def check(ctx: Context, exhibit: FeeExhibit) -> None:
             continue
         if not any(flag(row, name) is True for name in FEE_RULE_FLAGS):
             continue
-        fee = amount(row, "ffd:FeeAmt")
-        price = amount(row, "ffd:MaxAggtOfferingPric")
-        rate = amount(row, "ffd:FeeRate")
-        if fee is None or price is None or rate is None:
+        wrong = line_fee_error(row, "ffd:MaxAggtOfferingPric")
+        if wrong is None:
             continue
-        expected = multiply(price.value, rate.value)
-        difference = subtract(fee.value, expected)
-        if difference.copy_abs() <= edgar_tolerance():
-            continue
-        verdict = "overpaid" if difference > 0 else "underpaid"
-        rate_text = f"{rate.value.normalize():f}"
+        price = "maximum aggregate offering price"
+        expected = exact_dollars(wrong.expected)
         ctx.report(
-            fee.span,
-            f"{row_label(row)}: registration fee {exact_dollars(fee.value)} differs from the"
-            f" expected {exact_dollars(expected)} (maximum aggregate offering price"
-            f" {exact_dollars(price.value)} × fee rate {rate_text}): {verdict} by"
-            f" {exact_dollars(difference.copy_abs())}, more than EDGAR's $1.00 tolerance"
-            " (ft.newFeeAmt)",
-            hint=f"state a fee of {exact_dollars(expected)}, or correct the price or the rate",
-            related=(
-                (price.span, f"maximum aggregate offering price {exact_dollars(price.value)}"),
-                (rate.span, f"fee rate {rate_text}"),
-            ),
+            wrong.fee.span,
+            f"{row_label(row)}: " + wrong.message("registration fee", price, "ft.newFeeAmt"),
+            hint=f"state a fee of {expected}, or correct the price or the rate",
+            related=wrong.related(price),
         )
 
 
