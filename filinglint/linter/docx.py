@@ -238,6 +238,8 @@ def open_package(data: bytes, path: str) -> zipfile.ZipFile:
 def _parse_part(package: zipfile.ZipFile, name: str, path: str):
     from lxml import etree
 
+    from filinglint.linter import xmlsafe
+
     info = package.getinfo(name)
     if info.file_size > MAX_PART_BYTES:
         raise InputError(
@@ -251,9 +253,8 @@ def _parse_part(package: zipfile.ZipFile, name: str, path: str):
         raise InputError(f"{path}: damaged Word document ({name}: {exc})") from None
     if len(data) > MAX_PART_BYTES:
         raise InputError(f"{path}: {name} is larger than its zip entry says; not read")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
-        return etree.fromstring(data, parser)
+        return etree.fromstring(data, xmlsafe.parser(recover=False, encoding=None))
     except etree.XMLSyntaxError as exc:
         raise InputError(f"{path}: damaged Word document ({name}: {exc.msg})") from None
 

@@ -131,15 +131,10 @@ def read_fee_exhibit(text: str, place: Place = WHOLE_FILE) -> FeeExhibit | None:
         return None  # not Inline XBRL facts at all: skip importing and running lxml
     from lxml import etree
 
+    from filinglint.linter import xmlsafe
+
     entities, text_to_parse = _entities(text, place)
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        recover=True,
-        encoding="utf-8",  # the text is already decoded: ignore the declared encoding
-    )
+    parser = xmlsafe.parser(recover=True)
     try:
         root = etree.fromstring(text_to_parse.encode("utf-8", errors="replace"), parser)
     except (etree.XMLSyntaxError, ValueError):

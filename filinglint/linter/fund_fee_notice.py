@@ -205,14 +205,9 @@ def read_fund_notice_xml(
     """
     from lxml import etree
 
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        recover=True,
-        encoding="utf-8",
-    )
+    from filinglint.linter import xmlsafe
+
+    parser = xmlsafe.parser(recover=True)
     try:
         root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
     except (etree.XMLSyntaxError, ValueError):
