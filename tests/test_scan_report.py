@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import struct
@@ -85,6 +86,7 @@ def test_a_folder_without_a_scan_is_an_error(tmp_path, capsys):
 
 
 FLAGS = (*HEADLESS_FLAGS, "--enable-logging=stderr", "--v=0")
+ARTIFACTS = Path(os.environ.get("FILINGLINT_ARTIFACTS") or ROOT / "tests" / ".artifacts")
 
 
 def _chromium(*arguments: str) -> subprocess.CompletedProcess:
@@ -130,3 +132,5 @@ def test_chromium_loads_the_page_without_a_console_error(scanned):
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1200, 2600)
     assert len(data) > 60_000  # plots and tables, not a blank page (a blank one is ~10 kB)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)  # kept for CI, never committed
+    (ARTIFACTS / "scan-report.png").write_bytes(data)
