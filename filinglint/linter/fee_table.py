@@ -171,10 +171,16 @@ def _find_fee_rate(
 def _all_rates(place: Place, note_runs: list[Run], lines: list[Token]) -> tuple[FeeRate, ...]:
     """Every rate the table's lines and its notes state, in file order."""
     texts = [Joined([piece(t) for t in lines])] + [run_joined(r) for r in note_runs]
+    return tuple(stated_rates(place, texts))
+
+
+def stated_rates(place: Place, texts: list[Joined]) -> list[FeeRate]:
+    """Every rate (``values.find_rates``) the joined texts state, in file order: for the
+    Schedule TO fee table and the registration fee table alike."""
     rates = []
     for joined in texts:
         for start, end, value in values.find_rates(joined.text):
             span = joined.span(place, start, end)
             rates.append(FeeRate(span=span, value=value, text=joined.text[start:end]))
     rates.sort(key=lambda rate: rate.span.start)
-    return tuple(rates)
+    return rates

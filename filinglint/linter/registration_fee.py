@@ -48,6 +48,7 @@ from filinglint.linter.ast import (
     RegistrationFeeTable,
     merge_spans,
 )
+from filinglint.linter.fee_table import stated_rates
 from filinglint.linter.joined import Joined
 from filinglint.linter.place import Place
 from filinglint.linter.runs import (
@@ -418,13 +419,7 @@ def _rates(place: Place, header: list[str], head: list, rest: list) -> list[FeeR
             texts.append(run_joined(part))
         elif getattr(part, "type", None) not in ("BLANK", "RULE"):
             break
-    found = []
-    for joined in texts:
-        for start, end, value in values.find_rates(joined.text):
-            span = joined.span(place, start, end)
-            found.append(FeeRate(span=span, value=value, text=joined.text[start:end]))
-    found.sort(key=lambda rate: rate.span.start)
-    return found
+    return stated_rates(place, texts)
 
 
 def describe(table: RegistrationFeeTable) -> list[str]:
