@@ -274,10 +274,9 @@ def _blocks(out: _Text, parent) -> None:
         elif tag == f"{_W}tbl":
             _table(out, child)
         elif tag == f"{_W}sdt":
-            if not _checkbox(out, child):
-                content = child.find(f"{_W}sdtContent")
-                if content is not None:
-                    _blocks(out, content)
+            content = _control_content(out, child)
+            if content is not None:
+                _blocks(out, content)
         elif tag in (f"{_W}customXml", f"{_W}ins", f"{_W}moveTo"):
             _blocks(out, child)
 
@@ -374,8 +373,8 @@ def _cell_content(out: _Text, parent) -> None:
                 out.separate(" ")
                 _cells(out, row)
         elif child.tag in (f"{_W}sdt", f"{_W}customXml"):
-            content = child.find(f"{_W}sdtContent") if child.tag == f"{_W}sdt" else child
-            if content is not None and not _checkbox(out, child):
+            content = _control_content(out, child) if child.tag == f"{_W}sdt" else child
+            if content is not None:
                 _cell_content(out, content)
 
 
@@ -391,10 +390,9 @@ def _inline(out: _Text, parent) -> None:
             out.change(inserted=True)
             _inline(out, child)
         elif tag == f"{_W}sdt":
-            if not _checkbox(out, child):
-                content = child.find(f"{_W}sdtContent")
-                if content is not None:
-                    _inline(out, content)
+            content = _control_content(out, child)
+            if content is not None:
+                _inline(out, content)
         elif tag not in _NOT_TEXT and len(child):
             _inline(out, child)  # hyperlinks, smart tags, simple fields, custom XML
 
@@ -443,6 +441,14 @@ def _on(toggle) -> bool:
     if toggle is None:
         return False
     return toggle.get(f"{_W}val", "true").lower() not in ("0", "false", "off")
+
+
+def _control_content(out: _Text, sdt):
+    """What to read on inside a content control: its content, or None when it is a
+    checkbox (written here as its glyph) or holds nothing."""
+    if _checkbox(out, sdt):
+        return None
+    return sdt.find(f"{_W}sdtContent")
 
 
 def _checkbox(out: _Text, sdt) -> bool:
@@ -512,8 +518,9 @@ def apply_edits(data: bytes, source: DocxSource, edits) -> bytes | None:
     from lxml import etree
 
     by_part: dict[str, list[tuple[int, int, int, str]]] = {}
+    starts = [piece.start for piece in source.pieces]
     for edit in edits:
-        index = bisect.bisect_right([p.start for p in source.pieces], edit.start) - 1
+        index = bisect.bisect_right(starts, edit.start) - 1
         if index < 0:
             return None
         piece = source.pieces[index]
