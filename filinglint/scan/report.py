@@ -233,6 +233,9 @@ def _write_views(diagnostics, target: str, limit: int) -> dict[tuple[str, tuple]
     from filinglint.linter.source import InputError, read_path
 
     paths = list(dict.fromkeys(d["path"] for d in _listed(diagnostics, limit)))
+    by_path: dict[str, list[dict]] = defaultdict(list)
+    for finding in diagnostics:
+        by_path[finding["path"]].append(finding)
     folder = target + ".views"
     base = os.path.basename(folder)
     resolver = ConfigResolver()
@@ -254,9 +257,8 @@ def _write_views(diagnostics, target: str, limit: int) -> dict[tuple[str, tuple]
         name = f"{number:05d}.html"
         _write_atomically(os.path.join(folder, name), render_view(found, {source.path: source}))
         page = f"{quote(base)}/{name}"
-        for finding in diagnostics:
-            if finding["path"] == path:
-                links[(path, _finding_key(finding))] = page
+        for finding in by_path[path]:
+            links[(path, _finding_key(finding))] = page
         for index, d in enumerate(found):
             key = (d.line, d.column, d.code, d.message)
             links[(path, key)] = f"{page}#d{index}"

@@ -60,6 +60,7 @@ def check(ctx: Context, filing: Filing) -> None:
     starts = [x.span.start for x in filing.exhibit_lists]
     ends = [x.span.end for x in filing.exhibit_lists]
     reported: set[str] = set()
+    codes = lists = None
     for reference in filing.exhibit_references:
         where = reference.span.start
         index = bisect.bisect_right(starts, where) - 1
@@ -69,8 +70,9 @@ def check(ctx: Context, filing: Filing) -> None:
         if key in reported or key in known or _extends_listed(key, listed):
             continue
         reported.add(key)
-        codes = ", ".join(sorted({e.code for x in filing.exhibit_lists for e in x.entries}))
-        lists = " or ".join(dict.fromkeys(list_name(x) for x in filing.exhibit_lists))
+        if codes is None:  # the same for every report: made once, when first needed
+            codes = ", ".join(sorted({e.code for x in filing.exhibit_lists for e in x.entries}))
+            lists = " or ".join(dict.fromkeys(list_name(x) for x in filing.exhibit_lists))
         ctx.report(
             reference.span,
             f"the text refers to Exhibit {reference.code} of this filing, but {lists} lists"
